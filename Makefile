@@ -1,0 +1,63 @@
+# cxdash: `make run` opens the app, `make test` runs every test. Both install
+# what they need on a fresh Debian machine first.
+
+GO        ?= go
+BIN       ?= ./cxdash
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages Fyne's cgo GL driver needs to build (NOTES.md).
+BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# Extra packages the tests use: a virtual X server for the real window.
+TEST_PKGS  := xvfb xauth
+
+.PHONY: all deps test-deps build run test vet bench fuzz generate package clean
+
+all: build
+
+# apt-get only what is missing, so a ready machine pays nothing and prints nothing.
+define apt_install
+	@missing=$$(for p in $(1); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(BUILD_PKGS))
+
+test-deps: deps
+	$(call apt_install,$(TEST_PKGS))
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+# Opens the app on the default workspace; the demo workbook is loaded the
+# first time that workspace is empty.
+run: build
+	$(BIN) demo --if-empty
+	$(BIN)
+
+vet: deps
+	$(GO) vet ./...
+
+test: test-deps vet
+	$(GO) test -race -count=1 ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
+
+fuzz:
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime 60s
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 60s
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzDetectHeader$$' -fuzztime 60s
+	$(GO) test ./model -run '^$$' -fuzz '^FuzzParsePeriod$$' -fuzztime 60s
+
+generate:
+	$(GO) generate ./...
+
+clean:
+	rm -f $(BIN)

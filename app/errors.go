@@ -1,0 +1,28 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+
+	"cxdash/store"
+)
+
+// UserMessage turns an error into a sentence a person can act on; the full
+// error goes to the log.
+func UserMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	slog.Debug("error", "err", err)
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "cancelled; nothing was changed"
+	case errors.Is(err, store.ErrNotFound):
+		return strings.TrimPrefix(err.Error(), "store: ")
+	case errors.Is(err, store.ErrNewerSchema):
+		return "this workspace was written by a newer cxdash; update cxdash to open it (" + err.Error() + ")"
+	}
+	return err.Error()
+}

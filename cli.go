@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	cxapp "cxdash/app"
+)
+
+// Exit codes (DESIGN.md): 0 ok, 1 input rejected, 2 usage.
+const (
+	exitOK       = 0
+	exitRejected = 1
+	exitUsage    = 2
+)
+
+const usage = `cxdash: customer-experience maturity dashboard
+
+Usage:
+  cxdash [--db FILE]                                  open the desktop app
+  cxdash import [--db FILE] [--dry-run] FILE...       import workbooks (xlsx, csv)
+  cxdash batches [--db FILE] [--json]                 list imports, newest first
+  cxdash undo [--db FILE] BATCH                       undo an import
+  cxdash summary [--db FILE] [--unit U] [--period P] [--json]
+  cxdash template OUT.xlsx                            blank import workbook with instructions
+  cxdash demo [--db FILE] [--if-empty]                load the bundled demo workbook
+
+The workspace is --db, else $CXDASH_DB, else cxdash.db in the user config folder.
+Exit codes: 0 ok, 1 input rejected, 2 usage.
+`
+
+// errUsage marks errors that are the caller's wording, for exit code 2.
+var errUsage = errors.New("usage")
+
+type command struct {
+	name string
+	run  func(ctx context.Context, c *cli) error
+}
+
+// cli carries one invocation's parsed flags and streams.
+type cli struct {
+	stdout, stderr io.Writer
+	db             string
+	args           []string // positional arguments
+	dryRun, json   bool
+	ifEmpty        bool
+	unit, period   string
+}
+
+// run parses args and runs one subcommand, or opens the window through
+// gui when there is none. It returns the process exit code.
+func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
+	c := &cli{stdout: stdout, stderr: stderr}
+	name := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fs := flag.NewFlagSet("cxdash "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.db, "db", "", "workspace file")
+	fs.BoolVar(&c.dryRun, "dry-run", false, "check and preview, write nothing")
+	fs.BoolVar(&c.json, "json", false, "print JSON")
+	fs.BoolVar(&c.ifEmpty, "if-empty", false, "only when the workspace has no data")
+	fs.StringVar(&c.unit, "unit", "", "business unit")
+	fs.StringVar(&c.period, "period", "", "period, e.g. 2024-Q3")
+	if err := parseInterspersed(fs, args, &c.args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "cxdash: %v\n\n%s", err, usage)
+		return exitUsage
+	}
+	if name == "" {
+		if len(c.args) > 0 {
+			fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", c.args[0], usage)
+			return exitUsage
+		}
+		db, err := c.dbPath()
+		if err != nil {
+			return fail(stderr, err)
+		}
+		return gui(db)
+	}
+	cmd, ok := commands()[name]
+	if !ok {
+		fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", name, usage)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return exitCode(stderr, cmd.run(ctx, c))
+}
+
+// parseInterspersed lets flags follow positional arguments, as in
+// `cxdash import a.xlsx --dry-run`.
+func parseInterspersed(fs *flag.FlagSet, args []string, positional *[]string) error {
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return nil
+		}
+		if rest[0] == "--" {
+			*positional = append(*positional, rest[1:]...)
+			return nil
+		}
+		*positional = append(*positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// dbPath is --db, else $CXDASH_DB, else cxdash.db in the user config dir.
+func (c *cli) dbPath() (string, error) {
+	if c.db != "" {
+		return c.db, nil
+	}
+	return cxapp.DefaultWorkspacePath()
+}
+
+func (c *cli) open(ctx context.Context) (*cxapp.Workspace, error) {
+	path, err := c.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return cxapp.OpenWorkspace(ctx, path)
+}
+
+func (c *cli) wantArgs(min, max int, what string) error {
+	if len(c.args) < min || (max >= 0 && len(c.args) > max) {
+		return fmt.Errorf("%w: expected %s", errUsage, what)
+	}
+	return nil
+}
+
+// rejected marks an error caused by the user's input, for exit code 1; its
+// lines were already printed.
+type rejected struct{ n int }
+
+func (r rejected) Error() string {
+	if r.n == 1 {
+		return "1 file rejected"
+	}
+	return fmt.Sprintf("%d files rejected", r.n)
+}
+
+func exitCode(stderr io.Writer, err error) int {
+	var rj rejected
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "cxdash: %v\n\n%s", err, usage)
+		return exitUsage
+	case errors.As(err, &rj):
+		fmt.Fprintf(stderr, "cxdash: %v\n", err)
+		return exitRejected
+	}
+	return fail(stderr, err)
+}
+
+// fail prints an error a person can act on and returns exit code 1.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "cxdash: %s\n", cxapp.UserMessage(err))
+	return exitRejected
+}
+
+func baseName(p string) string { return filepath.Base(p) }

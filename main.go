@@ -1,0 +1,28 @@
+// Command cxdash is a desktop dashboard for customer-experience maturity.
+// With no subcommand it opens the window; subcommands run headless on the
+// same workspace and code paths (see usage).
+package main
+
+import (
+	"context"
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	cxapp "cxdash/app"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, openWindow))
+}
+
+// openWindow runs the desktop app until its window closes.
+func openWindow(dbPath string) int {
+	a := fyneapp.NewWithID("io.cxdash.app")
+	ui, err := cxapp.NewUI(context.Background(), a, dbPath)
+	if err != nil {
+		return fail(os.Stderr, err)
+	}
+	ui.ShowAndRun()
+	return exitOK
+}
