@@ -8,7 +8,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Extra packages the tests use: a virtual X server for the real window.
-TEST_PKGS  := xvfb xauth
+TEST_PKGS  := xvfb xauth imagemagick
 
 .PHONY: all deps test-deps build run test vet bench fuzz generate package clean
 

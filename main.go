@@ -23,6 +23,9 @@ func openWindow(dbPath string) int {
 	if err != nil {
 		return fail(os.Stderr, err)
 	}
+	if ready := os.Getenv("CXDASH_READY_FILE"); ready != "" {
+		ui.SignalReady(ready)
+	}
 	ui.ShowAndRun()
 	return exitOK
 }

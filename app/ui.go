@@ -22,6 +22,8 @@ type UI struct {
 	win  fyne.Window
 	ws   *Workspace
 	dash *dashboard
+	// loaded is closed when the first data is on screen.
+	loaded <-chan struct{}
 }
 
 // NewUI opens the workspace at dbPath and builds the main window.
@@ -55,7 +57,7 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 		}
 	})
 	u.win.SetOnClosed(func() { ws.Close() })
-	u.dash.refresh()
+	u.loaded = u.dash.refresh()
 	return u, nil
 }
 

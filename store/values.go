@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"cxdash/model"
+)
+
+// addValues makes batch id the value of every (metric, unit, period) it has
+// observations for. The batch is the newest, so it wins every key it has.
+// The WHERE clause also keeps SQLite from reading ON CONFLICT as a join
+// constraint.
+func addValues(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO metric_values(metric_id, unit_id, period, batch_id, sum, count)
+		SELECT metric_id, unit_id, period, batch_id, SUM(value), COUNT(*)
+		FROM observations WHERE batch_id = ?
+		GROUP BY metric_id, unit_id, period
+		ON CONFLICT(metric_id, unit_id, period) DO UPDATE
+		SET batch_id = excluded.batch_id, sum = excluded.sum, count = excluded.count`, id)
+	return err
+}
+
+// restoreValues recomputes the keys whose value came from batch id, after its
+// observations were deleted: each takes the sum and count of the latest
+// remaining batch with observations there, and keys with none left are
+// removed. With no index on observation keys (see 0001_init.sql) this scans
+// the observations once, so it is skipped when the batch was current nowhere.
+func restoreValues(ctx context.Context, tx *sql.Tx, id int64) error {
+	var current bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM metric_values WHERE batch_id = ?)`, id).Scan(&current); err != nil || !current {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO metric_values(metric_id, unit_id, period, batch_id, sum, count)
+		SELECT metric_id, unit_id, period, batch_id, SUM(value), COUNT(*)
+		FROM (SELECT o.metric_id, o.unit_id, o.period, o.batch_id, o.value,
+				MAX(o.batch_id) OVER (PARTITION BY o.metric_id, o.unit_id, o.period) AS latest
+			FROM observations o
+			WHERE EXISTS (SELECT 1 FROM metric_values v WHERE v.metric_id = o.metric_id
+				AND v.unit_id = o.unit_id AND v.period = o.period AND v.batch_id = ?))
+		WHERE batch_id = latest
+		GROUP BY metric_id, unit_id, period
+		ON CONFLICT(metric_id, unit_id, period) DO UPDATE
+		SET batch_id = excluded.batch_id, sum = excluded.sum, count = excluded.count`, id); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM metric_values WHERE batch_id = ?`, id)
+	return err
+}
+
+// Values returns every current value: what scoring reads (model.NewScorer).
+func (s *Store) Values(ctx context.Context) ([]model.Value, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM metric_values`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store: values: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT m.name, u.name, v.period, v.sum, v.count, v.batch_id
+		FROM metric_values v JOIN metrics m ON m.id = v.metric_id JOIN units u ON u.id = v.unit_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: values: %w", err)
+	}
+	defer rows.Close()
+	vs := make([]model.Value, 0, n)
+	var p periodCache
+	for rows.Next() {
+		var v model.Value
+		var period string
+		if err := rows.Scan(&v.Metric, &v.Unit, &period, &v.Sum, &v.Count, &v.BatchID); err != nil {
+			return nil, fmt.Errorf("store: values: %w", err)
+		}
+		if v.Period, err = p.parse(period); err != nil {
+			return nil, fmt.Errorf("store: values: %s in %s: %w", v.Metric, v.Unit, err)
+		}
+		vs = append(vs, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: values: %w", err)
+	}
+	return vs, nil
+}
+
+// periodCache parses stored periods once each: there are few distinct ones
+// and model.PeriodKey runs regular expressions.
+type periodCache map[string]model.Period
+
+func (c *periodCache) parse(s string) (model.Period, error) {
+	if p, ok := (*c)[s]; ok {
+		return p, nil
+	}
+	p, err := model.PeriodKey(s)
+	if err != nil {
+		return p, err
+	}
+	if *c == nil {
+		*c = periodCache{}
+	}
+	(*c)[s] = p
+	return p, nil
+}
+
+// Units lists the business units that have values, by name.
+func (s *Store) Units(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM units
+		WHERE id IN (SELECT unit_id FROM metric_values) ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("store: units: %w", err)
+	}
+	defer rows.Close()
+	var us []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return nil, fmt.Errorf("store: units: %w", err)
+		}
+		us = append(us, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: units: %w", err)
+	}
+	return us, nil
+}
+
+// Counts is the size of a workspace.
+type Counts struct {
+	Batches      int
+	Observations int
+	Metrics      int // catalogue entries
+	Units        int // units that have values
+	Values       int // (metric, unit, period) values
+}
+
+// Counts counts batches, observations, metrics, units and values.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	// Observations are summed from the batch rows: counting a million index
+	// entries takes noticeable time, and a batch's rows never change.
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM batches),
+		(SELECT COALESCE(SUM(rows), 0) FROM batches),
+		(SELECT COUNT(*) FROM metrics),
+		(SELECT COUNT(DISTINCT unit_id) FROM metric_values),
+		(SELECT COUNT(*) FROM metric_values)`).Scan(&c.Batches, &c.Observations, &c.Metrics, &c.Units, &c.Values)
+	if err != nil {
+		return Counts{}, fmt.Errorf("store: counts: %w", err)
+	}
+	return c, nil
+}
