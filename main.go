@@ -10,6 +10,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	cxapp "cxdash/app"
+	_ "cxdash/app/posixlocale" // before Fyne reads the locale
 )
 
 func main() {
