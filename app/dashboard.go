@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/charts"
 	"cxdash/model"
 )
 
@@ -30,15 +31,19 @@ type dashboard struct {
 	// scorer and periods are replaced on every refresh; only touched on the
 	// Fyne goroutine.
 	scorer  *model.Scorer
+	fw      model.Framework
 	periods []model.Period
 	summary model.Summary
+
+	radar *charts.Radar
+	trend *charts.LineChart
 
 	stack       *fyne.Container // holds either body or empty
 	body, empty fyne.CanvasObject
 
 	overallScore, overallLevel *canvas.Text
 	overallDelta, overallMeta  *widget.Label
-	heading                    *widget.Label
+	disciplines                *widget.Card
 	rows                       *fyne.Container
 	status                     *widget.Label
 }
@@ -70,10 +75,8 @@ func (d *dashboard) build() {
 		container.NewVBox(d.overallScore, d.overallLevel, d.overallDelta, d.overallMeta,
 			container.NewHBox(how)))
 
-	d.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.rows = container.NewVBox()
-	disciplines := widget.NewCard("Disciplines", "score 1–5, bar marks the target",
-		container.NewVBox(d.heading, d.rows))
+	d.disciplines = widget.NewCard("Disciplines", "", d.rows)
 
 	filters := container.NewHBox(
 		widget.NewLabel("Business unit"), d.unit,
@@ -82,8 +85,14 @@ func (d *dashboard) build() {
 	)
 	d.status = widget.NewLabel("")
 	d.status.Importance = widget.LowImportance
+	d.radar = charts.NewRadar(charts.RadarData{})
+	d.trend = charts.NewLineChart(charts.LineData{})
+	charted := container.NewGridWithColumns(2,
+		widget.NewCard("", "Maturity by discipline: now, previous period, target", withMinHeight(d.radar, 330)),
+		widget.NewCard("", "Maturity over time per discipline (target band shaded)", withMinHeight(d.trend, 330)))
 	d.body = container.NewBorder(filters, d.status, nil, nil,
-		container.NewVScroll(container.New(layout.NewFormLayout(), overall, disciplines)))
+		container.NewVScroll(container.NewVBox(
+			container.NewBorder(nil, nil, overall, nil, charted), d.disciplines)))
 
 	d.empty = container.NewCenter(container.NewVBox(
 		widget.NewLabelWithStyle("This workspace has no data yet", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
@@ -101,7 +110,7 @@ func (d *dashboard) build() {
 func (d *dashboard) refresh() <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
-		sc, _, err := d.ws.Scorer(d.ctx)
+		sc, fw, err := d.ws.Scorer(d.ctx)
 		fyne.Do(func() {
 			defer close(done)
 			if err != nil {
@@ -109,6 +118,7 @@ func (d *dashboard) refresh() <-chan struct{} {
 				dialog.ShowError(fmt.Errorf("%s", UserMessage(err)), d.win)
 				return
 			}
+			d.fw = fw
 			d.apply(sc)
 		})
 	}()
@@ -185,12 +195,32 @@ func (d *dashboard) show() {
 	}
 	d.summary = d.scorer.Summary(unit, p)
 	d.render()
+	d.radar.SetData(charts.RadarFromSummaries(d.fw, d.summary, d.scorer.Summary(unit, p.Prev())))
+	d.trend.SetData(charts.DisciplineTrend(d.fw, d.scorer, unit, trendPeriods(d.periods, p, 12)))
+}
+
+// trendPeriods is up to n periods with data, ending at last.
+func trendPeriods(periods []model.Period, last model.Period, n int) []model.Period {
+	end := len(periods)
+	for i, p := range periods {
+		if p == last {
+			end = i + 1
+		}
+	}
+	return periods[max(0, end-n):end]
+}
+
+// withMinHeight gives a chart room to be read.
+func withMinHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(spacer, o)
 }
 
 func (d *dashboard) render() {
 	s := d.summary
 	o := s.Overall
-	d.heading.SetText(fmt.Sprintf("%s, %s", unitTitle(s.Unit), s.Period.Label()))
+	d.disciplines.SetSubTitle(fmt.Sprintf("%s, %s · score 1–5, the tick marks the target", unitTitle(s.Unit), s.Period.Label()))
 	if o.Present {
 		d.overallScore.Text = fmt.Sprintf("%.2f", o.Score)
 		d.overallLevel.Text = fmt.Sprintf("Level %d · %s", o.Level, o.LevelName)

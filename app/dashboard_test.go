@@ -73,8 +73,11 @@ func TestDashboardShowsLatestScores(t *testing.T) {
 	if got := d.overallScore.Text; got != fmt.Sprintf("%.2f", wantUnit.Overall.Score) {
 		t.Errorf("%s overall shows %q, want %.2f", unit, got, wantUnit.Overall.Score)
 	}
-	if !strings.HasPrefix(d.heading.Text, unit) {
-		t.Errorf("heading %q does not name %s", d.heading.Text, unit)
+	if !strings.HasPrefix(d.disciplines.Subtitle, unit) {
+		t.Errorf("heading %q does not name %s", d.disciplines.Subtitle, unit)
+	}
+	if got := d.radar.Data().Series[0].Points[0].Value; fmt.Sprintf("%.4f", got) != fmt.Sprintf("%.4f", wantUnit.Disciplines[0].Score) {
+		t.Errorf("radar shows strategy %v for %s, want %v", got, unit, wantUnit.Disciplines[0].Score)
 	}
 
 	// Year granularity lists years and scores the latest one.

@@ -46,7 +46,7 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 	u.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File",
 		fyne.NewMenuItem("Import workbook…", u.importDialog),
 	)))
-	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.Resize(fyne.NewSize(1240, 780))
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		var paths []string
 		for _, uri := range uris {
