@@ -14,7 +14,7 @@ type valueState uint8
 
 const (
 	valueOK    valueState = iota
-	valueBlank            // empty, n/a, -, or a spreadsheet error: skipped and counted
+	valueBlank            // empty, n/a, - or #N/A: skipped and counted
 	valueBad              // not a number: a problem
 )
 
@@ -29,8 +29,15 @@ func (r *run) cellValue(c Cell) (float64, valueState) {
 			return 0, valueBad
 		}
 		return c.Num, valueOK
-	case CellEmpty, CellError:
+	case CellEmpty:
 		return 0, valueBlank
+	case CellError:
+		// #N/A is how spreadsheets say "not available"; #DIV/0!, #REF! and
+		// the like are broken formulas whose value nobody knows.
+		if IsBlank(c.Text) {
+			return 0, valueBlank
+		}
+		return 0, valueBad
 	case CellText:
 		if IsBlank(c.Text) {
 			return 0, valueBlank
@@ -51,6 +58,8 @@ func notNumber(field string, c Cell) string {
 		return fmt.Sprintf("%s %q is a date, not a number", field, c.Text)
 	case CellBool:
 		return fmt.Sprintf("%s %s is TRUE/FALSE, not a number", field, c.Text)
+	case CellError:
+		return fmt.Sprintf("%s shows the formula error %s: fix the formula or clear the cell", field, c.Text)
 	}
 	return fmt.Sprintf("%s %q is not a number", field, c.Text)
 }

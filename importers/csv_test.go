@@ -90,6 +90,7 @@ func TestCSVDelimitersAndLocale(t *testing.T) {
 		{"pipe", "Metric|Value|Unit\nNPS|42|North\n", []string{"Metric|Value|Unit", "NPS|42|North"}, false},
 		{"title row above the table", "Scorecard Q1 2024\n\nMetric;Value;Unit\nNPS;42;North\nCES;3,2;South\n", []string{"Scorecard Q1 2024", "Metric|Value|Unit", "NPS|42|North", "CES|3,2|South"}, true},
 		{"one column", "Metric\nNPS\nCSAT\n", []string{"Metric", "NPS", "CSAT"}, false},
+		{"starts like a zip", "PK,Name\n1,North\n", []string{"PK|Name", "1|North"}, false},
 		{"comma with decimal-looking fields", "a,b\n\"3,5\",x\n", []string{"a|b", "3,5|x"}, false},
 	}
 	for _, tt := range tests {

@@ -107,7 +107,7 @@ func OpenBook(path string, opts BookOptions) (b Book, err error) {
 		return openXLSX(path, opts)
 	case bytes.HasPrefix(head, oleMagic):
 		return nil, errors.New(msgLegacyXLS)
-	case bytes.HasPrefix(head, []byte("PK")):
+	case bytes.HasPrefix(head, []byte("PK\x05\x06")), bytes.HasPrefix(head, []byte("PK\x07\x08")):
 		// An empty or spanned zip archive: nothing a spreadsheet app writes.
 		return nil, errors.New(msgDamagedZip)
 	}
