@@ -141,3 +141,15 @@ type Options struct {
 	// MaxProblems stops listing problems after this many (default 1000).
 	MaxProblems int
 }
+
+// Mapping is the sheet's column roles as found, the starting point for a
+// user's changes (an override replaces the whole mapping).
+func (s SheetReport) Mapping() Mapping {
+	m := Mapping{}
+	for _, c := range s.Columns {
+		if c.Role != "" && c.Role != RoleIgnore {
+			m[c.Index] = c.Role
+		}
+	}
+	return m
+}

@@ -202,7 +202,6 @@ func (tx *BatchTx) AddObservation(ctx context.Context, o model.Observation) erro
 		return tx.err
 	}
 	if tx.batch.Rows&1023 == 0 { // often enough to stop promptly, see flush
-
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("store: batch %d: %w", tx.batch.ID, err)
 		}
@@ -225,13 +224,13 @@ func (tx *BatchTx) AddObservation(ctx context.Context, o model.Observation) erro
 	if !ok {
 		p := o.Period.String()
 		if _, err := model.PeriodKey(p); err != nil {
-			return fmt.Errorf("store: batch %d: %s: period %+v is not valid", tx.batch.ID, where(o), o.Period)
+			return fmt.Errorf("store: batch %d: %s: period %+v is not valid", tx.batch.ID, tx.where(o), o.Period)
 		}
 		period = p
 		tx.periods[o.Period] = period
 	}
 	if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
-		return fmt.Errorf("store: batch %d: %s: value %v is not a finite number", tx.batch.ID, where(o), o.Value)
+		return fmt.Errorf("store: batch %d: %s: value %v is not a finite number", tx.batch.ID, tx.where(o), o.Value)
 	}
 	if tx.sheetV == nil || o.Source.Sheet != tx.sheet {
 		tx.sheet, tx.sheetV = o.Source.Sheet, o.Source.Sheet
@@ -273,10 +272,10 @@ func (tx *BatchTx) metricID(ctx context.Context, o model.Observation) (any, erro
 	err := tx.tx.QueryRowContext(ctx, `SELECT id FROM metrics WHERE key = ?`, model.MetricKey(o.Metric)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: batch %d: %s: metric %q is not in the catalogue (%w)",
-			tx.batch.ID, where(o), o.Metric, ErrNotFound)
+			tx.batch.ID, tx.where(o), o.Metric, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: batch %d: %s: metric %q: %w", tx.batch.ID, where(o), o.Metric, err)
+		return nil, fmt.Errorf("store: batch %d: %s: metric %q: %w", tx.batch.ID, tx.where(o), o.Metric, err)
 	}
 	return tx.touch(o.Metric, id), nil
 }
@@ -300,7 +299,7 @@ func (tx *BatchTx) unitID(ctx context.Context, o model.Observation) (any, error)
 		err = tx.tx.QueryRowContext(ctx, `SELECT id FROM units WHERE name = ?`, name).Scan(&id)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: batch %d: %s: unit %q: %w", tx.batch.ID, where(o), name, err)
+		return nil, fmt.Errorf("store: batch %d: %s: unit %q: %w", tx.batch.ID, tx.where(o), name, err)
 	}
 	v := any(id)
 	tx.units[o.Unit] = v
@@ -308,8 +307,11 @@ func (tx *BatchTx) unitID(ctx context.Context, o model.Observation) (any, error)
 }
 
 // where names an observation's place as importers do: "file: Sheet!C12".
-func where(o model.Observation) string {
+func (tx *BatchTx) where(o model.Observation) string {
 	s := o.Source
+	if s.File == "" {
+		s.File = tx.batch.File
+	}
 	switch {
 	case s.Sheet != "" && s.Cell != "":
 		return fmt.Sprintf("%s: %s!%s", s.File, s.Sheet, s.Cell)

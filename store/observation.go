@@ -127,7 +127,7 @@ func (s *Store) Observations(ctx context.Context, f ObservationFilter) ([]model.
 			return nil, fmt.Errorf("store: observations: %w", err)
 		}
 		if o.Period, err = pc.parse(period); err != nil {
-			return nil, fmt.Errorf("store: observations: %s: %w", where(o), err)
+			return nil, fmt.Errorf("store: observations: %s!%s in %s: %w", src.Sheet, src.Cell, src.File, err)
 		}
 		obs = append(obs, o)
 	}

@@ -111,6 +111,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		s.Close()
 		t.Fatal("Open of a newer schema succeeded")
 	}
+	t.Logf("refused: %v", err)
 	if !errors.Is(err, store.ErrNewerSchema) {
 		t.Errorf("error %v is not ErrNewerSchema", err)
 	}

@@ -215,3 +215,32 @@ func TestUndoRemovesCreatedMetric(t *testing.T) {
 		t.Errorf("Vision after undo of its only batch: %v, want ErrNotFound", err)
 	}
 }
+
+// TestUndoTakesLatestRemainingBatch: the value that comes back is the one of
+// the newest remaining batch that has the key, however far back it is, and
+// never a mix of batches.
+func TestUndoTakesLatestRemainingBatch(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	b1 := importBatch(t, s, "1.xlsx", []model.Metric{level("Vision", model.Strategy)},
+		row{"Vision", "North", "2024", 1}, row{"Vision", "South", "2024", 1})
+	b2 := importBatch(t, s, "2.xlsx", nil, row{"Vision", "North", "2024", 2}, row{"Vision", "North", "2024", 3})
+	importBatch(t, s, "3.xlsx", nil, row{"Vision", "East", "2024", 9})
+	b4 := importBatch(t, s, "4.xlsx", nil, row{"Vision", "North", "2024", 4}, row{"Vision", "South", "2024", 4})
+	if _, err := s.Undo(ctx, b4.ID); err != nil {
+		t.Fatal(err)
+	}
+	vs := valueMap(t, s)
+	if v := vs["Vision|North|2024"]; v.BatchID != b2.ID || v.Sum != 5 || v.Count != 2 {
+		t.Errorf("North = %+v, want batch %d's sum 5 of 2", v, b2.ID)
+	}
+	if v := vs["Vision|South|2024"]; v.BatchID != b1.ID || v.Sum != 1 || v.Count != 1 {
+		t.Errorf("South = %+v, want batch %d's 1", v, b1.ID)
+	}
+	if v := vs["Vision|East|2024"]; v.Sum != 9 {
+		t.Errorf("East = %+v, want 9 untouched", v)
+	}
+	if len(vs) != 3 {
+		t.Errorf("values = %v, want 3", vs)
+	}
+}

