@@ -1,16 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"fmt"
+	"context"
+	"os"
+	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
-	"cxdash/assets"
+	"cxdash/app"
 	"cxdash/model"
+	"cxdash/store"
 )
 
 // demo is the bundled demo workbook, scored.
@@ -22,142 +21,41 @@ type demo struct {
 	notes map[string]map[model.Period]string
 }
 
-// loadDemo reads the demo workbook's Catalogue and Scores sheets. It knows
-// their layout (assets/internal/gen writes them), so that the gallery does
-// not depend on the importer.
+// loadDemo imports the bundled demo workbook into a temporary workspace
+// through the real importer and store, and scores it.
 func loadDemo() (*demo, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(assets.DemoWorkbook))
-	if err != nil {
-		return nil, fmt.Errorf("demo workbook: %w", err)
-	}
-	defer f.Close()
-	d := &demo{fw: model.DefaultFramework(), notes: map[string]map[model.Period]string{}}
-	if d.metrics, err = readCatalogue(f); err != nil {
-		return nil, err
-	}
-	values, err := d.readScores(f)
+	dir, err := os.MkdirTemp("", "cxdash-gallery-")
 	if err != nil {
 		return nil, err
 	}
-	d.scorer = model.NewScorer(d.fw, d.metrics, values)
+	defer os.RemoveAll(dir)
+	ctx := context.Background()
+	ws, err := app.OpenWorkspace(ctx, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	if _, err := ws.LoadDemo(ctx, false); err != nil {
+		return nil, err
+	}
+	d := &demo{notes: map[string]map[model.Period]string{}}
+	if d.scorer, d.fw, err = ws.Scorer(ctx); err != nil {
+		return nil, err
+	}
+	if d.metrics, err = ws.Store.Metrics(ctx); err != nil {
+		return nil, err
+	}
+	obs, err := ws.Store.Observations(ctx, store.ObservationFilter{OnlyCurrent: true})
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range obs {
+		if o.Note != "" {
+			q, _ := o.Period.Rollup(model.Quarter)
+			d.addNote(o.Unit, q, o.Note)
+		}
+	}
 	return d, nil
-}
-
-// table returns a sheet's rows below the header whose first cell is first,
-// and the header's column indexes by name.
-func table(f *excelize.File, sheet, first string) ([][]string, map[string]int, error) {
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, nil, fmt.Errorf("demo workbook: %s: %w", sheet, err)
-	}
-	for i, r := range rows {
-		if len(r) > 0 && strings.EqualFold(strings.TrimSpace(r[0]), first) {
-			cols := map[string]int{}
-			for j, h := range r {
-				cols[strings.ToLower(strings.TrimSpace(h))] = j
-			}
-			return rows[i+1:], cols, nil
-		}
-	}
-	return nil, nil, fmt.Errorf("demo workbook: %s: no header starting with %q", sheet, first)
-}
-
-func cell(r []string, cols map[string]int, name string) string {
-	if j, ok := cols[name]; ok && j < len(r) {
-		return strings.TrimSpace(r[j])
-	}
-	return ""
-}
-
-func readCatalogue(f *excelize.File) ([]model.Metric, error) {
-	rows, cols, err := table(f, "Catalogue", "Metric")
-	if err != nil {
-		return nil, err
-	}
-	var out []model.Metric
-	for i, r := range rows {
-		name := cell(r, cols, "metric")
-		if name == "" {
-			continue
-		}
-		where := fmt.Sprintf("demo workbook: Catalogue!A%d", i+2)
-		disc, ok := model.ParseDiscipline(cell(r, cols, "discipline"))
-		if !ok {
-			return nil, fmt.Errorf("%s: unknown discipline %q", where, cell(r, cols, "discipline"))
-		}
-		m := model.Metric{Name: name, Discipline: disc, Unit: cell(r, cols, "measure unit"), Owner: cell(r, cols, "owner")}
-		if m.Direction, err = model.ParseDirection(cell(r, cols, "direction")); err != nil {
-			return nil, fmt.Errorf("%s: %w", where, err)
-		}
-		if m.Scale, err = model.ParseScale(cell(r, cols, "scale")); err != nil {
-			return nil, fmt.Errorf("%s: %w", where, err)
-		}
-		if m.Scale == model.ScaleThresholds {
-			for k := range m.Thresholds {
-				if m.Thresholds[k], err = strconv.ParseFloat(cell(r, cols, fmt.Sprintf("t%d", k+1)), 64); err != nil {
-					return nil, fmt.Errorf("%s: t%d: %w", where, k+1, err)
-				}
-			}
-		}
-		if w := cell(r, cols, "weight"); w != "" {
-			if m.Weight, err = strconv.ParseFloat(w, 64); err != nil {
-				return nil, fmt.Errorf("%s: weight: %w", where, err)
-			}
-		}
-		if t := cell(r, cols, "target"); t != "" {
-			v, err := strconv.ParseFloat(t, 64)
-			if err != nil {
-				return nil, fmt.Errorf("%s: target: %w", where, err)
-			}
-			m.Target = &v
-		}
-		out = append(out, m)
-	}
-	return out, nil
-}
-
-func (d *demo) readScores(f *excelize.File) ([]model.Value, error) {
-	rows, cols, err := table(f, "Scores", "Period")
-	if err != nil {
-		return nil, err
-	}
-	type key struct {
-		metric, unit string
-		period       model.Period
-	}
-	sums := map[key]*model.Value{}
-	var order []key
-	for i, r := range rows {
-		if cell(r, cols, "metric") == "" {
-			continue
-		}
-		where := fmt.Sprintf("demo workbook: Scores row %d", i+1)
-		p, err := model.ParsePeriod(cell(r, cols, "period"))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", where, err)
-		}
-		v, err := strconv.ParseFloat(cell(r, cols, "value"), 64)
-		if err != nil {
-			return nil, fmt.Errorf("%s: value: %w", where, err)
-		}
-		k := key{cell(r, cols, "metric"), cell(r, cols, "business unit"), p}
-		s := sums[k]
-		if s == nil {
-			s = &model.Value{Metric: k.metric, Unit: k.unit, Period: p}
-			sums[k] = s
-			order = append(order, k)
-		}
-		s.Sum += v
-		s.Count++
-		if note := cell(r, cols, "note"); note != "" {
-			d.addNote(k.unit, p, note)
-		}
-	}
-	out := make([]model.Value, 0, len(order))
-	for _, k := range order {
-		out = append(out, *sums[k])
-	}
-	return out, nil
 }
 
 func (d *demo) addNote(unit string, p model.Period, note string) {
