@@ -7,8 +7,9 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages Fyne's cgo GL driver needs to build (NOTES.md).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-# Extra packages the tests use: a virtual X server for the real window.
-TEST_PKGS  := xvfb xauth imagemagick
+# Extra packages the tests use: a virtual X server and a screenshot tool for
+# the real window, headless Chromium for the HTML report.
+TEST_PKGS  := xvfb xauth imagemagick chromium
 
 .PHONY: all deps test-deps build run test vet bench fuzz generate package clean
 

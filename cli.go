@@ -25,10 +25,14 @@ const usage = `cxdash: customer-experience maturity dashboard
 
 Usage:
   cxdash [--db FILE]                                  open the desktop app
-  cxdash import [--db FILE] [--dry-run] FILE...       import workbooks (xlsx, csv)
+  cxdash import [--db FILE] [--dry-run] [--map [SHEET!]COL=ROLE]... FILE...
+                                                      import workbooks (xlsx, csv); --map sets a column's
+                                                      role (period, unit, discipline, metric, value, target,
+                                                      note, ignore) and is remembered for that header layout
   cxdash batches [--db FILE] [--json]                 list imports, newest first
   cxdash undo [--db FILE] BATCH                       undo an import
   cxdash summary [--db FILE] [--unit U] [--period P] [--json]
+  cxdash export [--db FILE] [--unit U] (--xlsx OUT | --html OUT | --csv OUT)
   cxdash template OUT.xlsx                            blank import workbook with instructions
   cxdash demo [--db FILE] [--if-empty]                load the bundled demo workbook
 
@@ -52,6 +56,9 @@ type cli struct {
 	dryRun, json   bool
 	ifEmpty        bool
 	unit, period   string
+	maps           []columnMap // --map: the user's column roles
+
+	xlsx, html, csv string // export targets
 }
 
 // run parses args and runs one subcommand, or opens the window through
@@ -74,6 +81,14 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	fs.BoolVar(&c.ifEmpty, "if-empty", false, "only when the workspace has no data")
 	fs.StringVar(&c.unit, "unit", "", "business unit")
 	fs.StringVar(&c.period, "period", "", "period, e.g. 2024-Q3")
+	fs.Func("map", "column role, e.g. C=unit or Scores!C=unit", func(v string) error {
+		m, err := parseColumnMap(v)
+		c.maps = append(c.maps, m)
+		return err
+	})
+	fs.StringVar(&c.xlsx, "xlsx", "", "export the Excel report to FILE")
+	fs.StringVar(&c.html, "html", "", "export the HTML report to FILE")
+	fs.StringVar(&c.csv, "csv", "", "export the observations as CSV to FILE")
 	if err := parseInterspersed(fs, args, &c.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)

@@ -20,6 +20,7 @@ func commands() map[string]command {
 		"batches":  {"batches", cmdBatches},
 		"undo":     {"undo", cmdUndo},
 		"summary":  {"summary", cmdSummary},
+		"export":   {"export", cmdExport},
 		"template": {"template", cmdTemplate},
 		"demo":     {"demo", cmdDemo},
 	}
@@ -36,7 +37,11 @@ func cmdImport(ctx context.Context, c *cli) error {
 	defer ws.Close()
 	bad := 0
 	for _, path := range c.args {
-		res := ws.ImportFile(ctx, path, cxapp.ImportOptions{DryRun: c.dryRun})
+		ov, err := overrides(ctx, ws, path, c.maps)
+		if err != nil {
+			return fmt.Errorf("%s: %w", baseName(path), err)
+		}
+		res := ws.ImportFile(ctx, path, cxapp.ImportOptions{DryRun: c.dryRun, Overrides: ov})
 		if res.Err != nil {
 			return fmt.Errorf("%s: %w", baseName(path), res.Err)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -262,5 +263,43 @@ func TestTemplateCommand(t *testing.T) {
 	defer f.Close()
 	if idx, _ := f.GetSheetIndex("Data"); idx < 0 {
 		t.Errorf("template has no Data sheet: %v", f.GetSheetList())
+	}
+}
+
+// TestMapOverrideIsRemembered: a column detection cannot place ("Shop") is
+// mapped to the unit once; the next file of the same shape needs no --map.
+func TestMapOverrideIsRemembered(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ws.db")
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	head := "Period,Shop,Discipline,Metric,Value\n"
+	first := write("jan.csv", head+"2024-Q1,Leeds,Strategy,Vision,2\n2024-Q1,York,Strategy,Vision,4\n")
+	code, out, errOut := cxdash(t, "import", "--db", db, "--dry-run", "--map", "B=unit", first)
+	if code != 0 || !strings.Contains(out, `B "Shop"=unit`) {
+		t.Fatalf("dry run with --map: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := cxdash(t, "import", "--db", db, "--map", "B=unit", first); code != 0 {
+		t.Fatal(errOut)
+	}
+	second := write("feb.csv", head+"2024-Q2,Leeds,Strategy,Vision,3\n")
+	if code, _, errOut := cxdash(t, "import", "--db", db, second); code != 0 {
+		t.Fatal(errOut)
+	}
+	if s := summary(t, db, "--unit", "Leeds", "--period", "2024-Q2"); score(t, s, "strategy") != 3 {
+		t.Errorf("the second file did not use the remembered mapping: %+v", s)
+	}
+	if s := summary(t, db, "--period", "2024-Q1"); score(t, s, "strategy") != 3 {
+		t.Errorf("Q1 all units = %v, want mean of Leeds 2 and York 4", score(t, s, "strategy"))
+	}
+	for _, bad := range []string{"B", "B=colour", "1=unit"} {
+		if code, _, _ := cxdash(t, "import", "--db", db, "--map", bad, second); code != 2 {
+			t.Errorf("--map %s: exit %d, want 2", bad, code)
+		}
 	}
 }

@@ -1,0 +1,167 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cxdash/model"
+	"cxdash/report"
+	"cxdash/store"
+)
+
+// exportPage is how many observations an export reads per query: enough to
+// keep queries few, few enough to keep memory flat on a million rows.
+const exportPage = 20000
+
+// ExportXLSX writes the Excel report of unit ("" or "All" for all units)
+// to path. The file appears only when complete; progress counts
+// observations written.
+func (w *Workspace) ExportXLSX(ctx context.Context, path, unit string, progress func(done, total int)) error {
+	d, err := w.ReportData(ctx, unit)
+	if err != nil {
+		return err
+	}
+	return report.WriteXLSXFile(ctx, path, d, progress)
+}
+
+// ExportHTML writes the offline interactive HTML report of unit to path.
+func (w *Workspace) ExportHTML(ctx context.Context, path, unit string, progress func(done, total int)) error {
+	d, err := w.ReportData(ctx, unit)
+	if err != nil {
+		return err
+	}
+	return report.WriteHTMLFile(ctx, path, d, progress)
+}
+
+// ExportCSV writes unit's observations with their sources to path as CSV.
+func (w *Workspace) ExportCSV(ctx context.Context, path, unit string, progress func(done, total int)) error {
+	d, err := w.ReportData(ctx, unit)
+	if err != nil {
+		return err
+	}
+	return report.WriteCSVFile(ctx, path, d, progress)
+}
+
+// ReportData gathers what a report shows: unit ("" or "All" for all units)
+// scored in the latest period, at the default granularity, in which it has
+// data; its trend over every period; every unit in that period; the
+// catalogue, the import log and a stream of unit's observations.
+func (w *Workspace) ReportData(ctx context.Context, unit string) (report.Data, error) {
+	st := w.Store
+	fw, err := st.Framework(ctx)
+	if err != nil {
+		return report.Data{}, err
+	}
+	metrics, err := st.Metrics(ctx)
+	if err != nil {
+		return report.Data{}, err
+	}
+	values, err := st.Values(ctx)
+	if err != nil {
+		return report.Data{}, err
+	}
+	sc := model.NewScorer(fw, metrics, values)
+	periods := sc.Periods(sc.DefaultGranularity())
+	if len(periods) == 0 {
+		return report.Data{}, ErrNoData
+	}
+	unit, err = resolveUnit(sc.Units(), unit)
+	if err != nil {
+		return report.Data{}, err
+	}
+	trend := make([]model.Summary, len(periods))
+	current := len(periods) - 1
+	for i, p := range periods {
+		trend[i] = sc.Summary(unit, p)
+		if trend[i].Overall.Present {
+			current = i
+		}
+	}
+	var units []model.Summary
+	for _, u := range sc.Units() {
+		units = append(units, sc.Summary(u, periods[current]))
+	}
+	batches, err := st.Batches(ctx)
+	if err != nil {
+		return report.Data{}, err
+	}
+	filter := store.ObservationFilter{}
+	if unit != model.AllUnits {
+		filter.Unit = unit
+	}
+	count, err := st.CountObservations(ctx, filter)
+	if err != nil {
+		return report.Data{}, err
+	}
+	d := report.Data{
+		Workspace:        clientName(st.Path()),
+		Unit:             unit,
+		Period:           periods[current],
+		Generated:        time.Now(),
+		Framework:        fw,
+		Summary:          trend[current],
+		Trend:            trend,
+		Units:            units,
+		Metrics:          metrics,
+		Values:           values,
+		Observations:     w.observations(ctx, filter, batches),
+		ObservationCount: count,
+	}
+	for _, b := range batches {
+		d.Batches = append(d.Batches, report.Batch{ID: b.ID, File: b.File, ImportedAt: b.ImportedAt, User: b.User,
+			Rows: b.Rows, Skipped: b.Skipped, Metrics: b.Metrics, SHA256: b.SHA256})
+	}
+	return d, nil
+}
+
+// resolveUnit is model.AllUnits for "" and "All", else the workspace's
+// spelling of unit.
+func resolveUnit(units []string, unit string) (string, error) {
+	if strings.TrimSpace(unit) == "" || strings.EqualFold(strings.TrimSpace(unit), model.AllUnits) {
+		return model.AllUnits, nil
+	}
+	found, ok := matchUnit(units, unit)
+	if !ok {
+		return "", fmt.Errorf("no business unit %q: the workspace has %s", unit, strings.Join(units, ", "))
+	}
+	return found, nil
+}
+
+// observations streams what filter selects, oldest batch first and in
+// import order within a batch, a page at a time. Paging by batch keeps
+// each query on the batch index and its offsets small.
+func (w *Workspace) observations(ctx context.Context, filter store.ObservationFilter, batches []store.Batch) iter.Seq2[model.Observation, error] {
+	return func(yield func(model.Observation, error) bool) {
+		for i := len(batches) - 1; i >= 0; i-- {
+			f := filter
+			f.BatchID, f.Limit = batches[i].ID, exportPage
+			for {
+				page, err := w.Store.Observations(ctx, f)
+				if err != nil {
+					yield(model.Observation{}, err)
+					return
+				}
+				for _, o := range page {
+					if !yield(o, nil) {
+						return
+					}
+				}
+				if len(page) < exportPage {
+					break
+				}
+				f.Offset += exportPage
+			}
+		}
+	}
+}
+
+// clientName names a workspace in reports: its file name without the
+// extension.
+func clientName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}

@@ -1,0 +1,108 @@
+package report_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"cxdash/model"
+	"cxdash/report"
+)
+
+// chromium finds a headless-capable Chromium; the Makefile's test-deps
+// installs Debian's chromium.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("chromium is not installed (apt-get install chromium)")
+	return ""
+}
+
+// dumpDOM loads page in headless Chromium and returns the DOM once its
+// scripts ran, as NOTES.md runs it.
+func dumpDOM(t *testing.T, bin, page string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+		"--user-data-dir="+t.TempDir(), "--virtual-time-budget=3000", "--window-size=1280,2000",
+		"--dump-dom", "file://"+page)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium --dump-dom %s: %v", filepath.Base(page), err)
+	}
+	return string(out)
+}
+
+var scriptRE = regexp.MustCompile(`(?s)<script>.*?</script>`)
+
+// tooltipProbe opens every chart's tooltip on a data point, after the
+// page's own scripts: on the hostile unit in the units chart (it sorts
+// first) and on the hostile discipline in the heatmap.
+const tooltipProbe = `<script>
+document.querySelectorAll(".chart").forEach(function (el) {
+  var c = echarts.getInstanceByDom(el);
+  c.dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: el.id === "chart-heatmap" ? 5 : 0});
+});
+</script>
+</body>`
+
+func TestHTMLInChromium(t *testing.T) {
+	bin := chromium(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.html")
+	d := newFixture(true).data(model.AllUnits)
+	if err := report.WriteHTMLFile(context.Background(), path, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	probe := filepath.Join(dir, "probe.html")
+	i := strings.LastIndex(string(page), "</body>")
+	if err := os.WriteFile(probe, []byte(string(page[:i])+tooltipProbe+string(page[i+len("</body>"):])), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	dom := scriptRE.ReplaceAllString(dumpDOM(t, bin, path), "")
+	withTips := scriptRE.ReplaceAllString(dumpDOM(t, bin, probe), "")
+
+	for name, doc := range map[string]string{"report": dom, "report with tooltips": withTips} {
+		t.Run(name, func(t *testing.T) {
+			parts := strings.Split(doc, `id="chart-`)
+			if len(parts) != 5 {
+				t.Fatalf("%d chart containers in the DOM, want 4", len(parts)-1)
+			}
+			for _, p := range parts[1:] {
+				id := p[:strings.IndexByte(p, '"')]
+				if !strings.Contains(p, "<svg") {
+					t.Errorf("chart %s did not render: no <svg> in its container", id)
+				}
+			}
+			if strings.Contains(doc, "<img") {
+				t.Errorf("a hostile name became an element:\n%s", excerpt(doc, "<img"))
+			}
+			if regexp.MustCompile(`data-pwned="`).MatchString(doc) {
+				t.Error("the hostile name's onerror handler ran")
+			}
+			if !strings.Contains(doc, "&lt;img src=x onerror=") {
+				t.Error("the hostile name is not shown as text")
+			}
+		})
+	}
+	// The tooltips add the hostile names as text, not as markup.
+	if a, b := strings.Count(dom, "&lt;img src=x"), strings.Count(withTips, "&lt;img src=x"); b <= a {
+		t.Errorf("tooltips did not show the hostile names: %d occurrences before, %d after", a, b)
+	}
+}
