@@ -51,11 +51,16 @@ test: test-deps vet
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
 
+# Each fuzz target for FUZZTIME; found crashers land in testdata/fuzz as
+# regression seeds that every `make test` runs.
+FUZZTIME ?= 60s
 fuzz:
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime 60s
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 60s
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzDetectHeader$$' -fuzztime 60s
-	$(GO) test ./model -run '^$$' -fuzz '^FuzzParsePeriod$$' -fuzztime 60s
+	$(GO) test ./model -run '^$$' -fuzz '^FuzzParsePeriod$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzDetectHeader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzXMLScanner$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./importers -run '^$$' -fuzz '^FuzzXLSXSheet$$' -fuzztime $(FUZZTIME)
 
 generate:
 	$(GO) generate ./...
