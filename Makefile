@@ -48,8 +48,13 @@ vet: deps
 test: test-deps vet
 	$(GO) test -race -count=1 ./...
 
+# Every benchmark once (README, "Speed"); the million-row ones take minutes.
+# BENCH narrows them (make bench BENCH=ImportXLSX); CXDASH_BENCH_ROWS sizes
+# app's import benchmarks (default 100000,1000000) and importers' BenchmarkReadLong
+# (default 100000). Generated files are kept in $TMPDIR/cxdash-bench (or /tmp).
+BENCH ?= .
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -benchtime 1x -timeout 60m ./...
 
 # Each fuzz target for FUZZTIME; found crashers land in testdata/fuzz as
 # regression seeds that every `make test` runs.

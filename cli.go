@@ -62,7 +62,8 @@ type cli struct {
 }
 
 // run parses args and runs one subcommand, or opens the window through
-// gui when there is none. It returns the process exit code.
+// gui when there is none, with the workspace named by --db or $CXDASH_DB
+// ("" when neither names one). It returns the process exit code.
 func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	c := &cli{stdout: stdout, stderr: stderr}
 	name := ""
@@ -102,9 +103,10 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 			fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", c.args[0], usage)
 			return exitUsage
 		}
-		db, err := c.dbPath()
-		if err != nil {
-			return fail(stderr, err)
+		// The window reopens the last workspace unless one is named.
+		db := c.db
+		if db == "" {
+			db = os.Getenv("CXDASH_DB")
 		}
 		return gui(db)
 	}

@@ -17,9 +17,16 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, openWindow))
 }
 
-// openWindow runs the desktop app until its window closes.
+// openWindow runs the desktop app until its window closes, on dbPath or,
+// when that is "", the workspace open last time (else the default one).
 func openWindow(dbPath string) int {
 	a := fyneapp.NewWithID("io.cxdash.app")
+	if dbPath == "" {
+		var err error
+		if dbPath, err = cxapp.StartupWorkspace(a); err != nil {
+			return fail(os.Stderr, err)
+		}
+	}
 	ui, err := cxapp.NewUI(context.Background(), a, dbPath)
 	if err != nil {
 		return fail(os.Stderr, err)

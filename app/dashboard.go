@@ -3,15 +3,10 @@ package app
 import (
 	"context"
 	"fmt"
-	"image/color"
-	"log/slog"
-	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,336 +14,317 @@ import (
 	"cxdash/model"
 )
 
-// dashboard is the default screen: the overall index and the six
-// disciplines for one unit and period.
-type dashboard struct {
-	ctx      context.Context
-	ws       *Workspace
-	win      fyne.Window
-	onImport func()
+// dashboardScreen is what an executive sees first: the overall index and
+// headline KPIs, the radar and the trend per discipline above the fold; the
+// gaps to target, a heatmap and the discipline table below. Every chart
+// drills down to the discipline view, and every number explains itself.
+type dashboardScreen struct {
+	widget.BaseWidget
+	s    *session
+	root *fyne.Container // shows one of loading, empty, noData, board
 
-	unit, period, gran *widget.Select
-	// scorer and periods are replaced on every refresh; only touched on the
-	// Fyne goroutine.
-	scorer  *model.Scorer
-	fw      model.Framework
-	periods []model.Period
-	summary model.Summary
+	loading, empty, noData, board fyne.CanvasObject
+	noDataText                    *widget.Label
 
-	radar *charts.Radar
-	trend *charts.LineChart
+	overall                *overallTile
+	kpis                   []*charts.KPITile
+	tiles                  *fyne.Container
+	radar                  *charts.Radar
+	trend                  *charts.LineChart
+	heat                   *charts.Heatmap
+	gaps                   *charts.BarChart
+	radarTitle, trendTitle *sectionTitle
+	heatTitle, gapsTitle   *sectionTitle
+	table                  *disciplineTable
+	data                   dashData // what is on screen; UI goroutine only
 
-	stack       *fyne.Container // holds either body or empty
-	body, empty fyne.CanvasObject
+	notes  notesCache
+	latest latestOnly
 
-	overallScore, overallLevel *canvas.Text
-	overallDelta, overallMeta  *widget.Label
-	disciplines                *widget.Card
-	rows                       *fyne.Container
-	status                     *widget.Label
+	mu    sync.Mutex
+	shown dashState // read by tests while renders run
 }
 
-func newDashboard(ctx context.Context, ws *Workspace, win fyne.Window, onImport func()) *dashboard {
-	d := &dashboard{ctx: ctx, ws: ws, win: win, onImport: onImport}
-	d.unit = widget.NewSelect(nil, func(string) { d.show() })
-	d.period = widget.NewSelect(nil, func(string) { d.show() })
-	d.gran = widget.NewSelect([]string{"Month", "Quarter", "Year"}, func(string) { d.fillPeriods(""); d.show() })
-	d.build()
+// dashState is which of the screen's faces is showing.
+type dashState int
+
+const (
+	dashLoading dashState = iota
+	dashEmpty
+	dashNoData
+	dashBoard
+)
+
+func newDashboardScreen(s *session) fyne.CanvasObject {
+	d := &dashboardScreen{s: s}
+	d.loading = container.NewCenter(widget.NewLabel("Opening the workspace…"))
+	d.empty = d.emptyState()
+	d.noDataText = widget.NewLabel("")
+	d.noDataText.Alignment = fyne.TextAlignCenter
+	d.noDataText.Wrapping = fyne.TextWrapWord
+	d.noData = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 80), d.noDataText))
+	d.board = d.buildBoard()
+	d.root = container.NewStack(d.loading)
+	d.ExtendBaseWidget(d)
+	s.onChange(d.render)
 	return d
 }
 
-func (d *dashboard) content() fyne.CanvasObject { return d.stack }
+// CreateRenderer is part of fyne.Widget.
+func (d *dashboardScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.root)
+}
 
-func (d *dashboard) build() {
-	d.overallScore = canvas.NewText("–", theme.Color(theme.ColorNamePrimary))
-	d.overallScore.TextSize = 72
-	d.overallScore.TextStyle.Bold = true
-	d.overallLevel = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-	d.overallLevel.TextSize = 22
-	d.overallDelta = widget.NewLabel("")
-	d.overallMeta = widget.NewLabel("")
-	d.overallMeta.Wrapping = fyne.TextWrapWord
-	how := widget.NewButtonWithIcon("How is this made?", theme.InfoIcon(), func() {
-		d.explain("Overall CX maturity index", d.summary.Overall.Explain)
-	})
-	overall := widget.NewCard("Overall CX maturity", "index 1–5",
-		container.NewVBox(d.overallScore, d.overallLevel, d.overallDelta, d.overallMeta,
-			container.NewHBox(how)))
+func (d *dashboardScreen) buildBoard() fyne.CanvasObject {
+	d.overall = newOverallTile(d.explainOverall)
+	tiles := []fyne.CanvasObject{d.overall}
+	for i := range kpiTiles {
+		k := charts.NewKPITile(charts.KPIData{})
+		k.OnTapped = func() { d.explainKPI(i) }
+		d.kpis = append(d.kpis, k)
+		tiles = append(tiles, k)
+	}
+	d.tiles = container.New(&weightedRow{weights: []float32{1.35}}, tiles...)
 
-	d.rows = container.NewVBox()
-	d.disciplines = widget.NewCard("Disciplines", "", d.rows)
-
-	filters := container.NewHBox(
-		widget.NewLabel("Business unit"), d.unit,
-		widget.NewLabel("Granularity"), d.gran,
-		widget.NewLabel("Period"), d.period,
-	)
-	d.status = widget.NewLabel("")
-	d.status.Importance = widget.LowImportance
 	d.radar = charts.NewRadar(charts.RadarData{})
+	d.radar.OnTapped = func(_, axis int) {
+		if axis >= 0 && axis < len(d.data.cur.Disciplines) {
+			d.s.navigate("discipline", d.data.cur.Disciplines[axis].Key)
+		}
+	}
 	d.trend = charts.NewLineChart(charts.LineData{})
-	charted := container.NewGridWithColumns(2,
-		widget.NewCard("", "Maturity by discipline: now, previous period, target", withMinHeight(d.radar, 330)),
-		widget.NewCard("", "Maturity over time per discipline (target band shaded)", withMinHeight(d.trend, 330)))
-	d.body = container.NewBorder(filters, d.status, nil, nil,
-		container.NewVScroll(container.NewVBox(
-			container.NewBorder(nil, nil, overall, nil, charted), d.disciplines)))
+	d.trend.OnTapped = func(series, _ int) {
+		if snap := d.s.snap; snap != nil && series >= 0 && series < len(snap.Framework.Disciplines) {
+			d.s.navigate("discipline", snap.Framework.Disciplines[series].Key)
+		}
+	}
+	d.radarTitle, d.trendTitle = newSectionTitle("Disciplines"), newSectionTitle("Maturity trend per discipline")
+	chartsRow := container.New(&weightedRow{weights: []float32{0.85, 1.15}},
+		section(d.radarTitle, d.radar), section(d.trendTitle, d.trend))
+	top := container.NewBorder(d.tiles, nil, nil, nil, chartsRow)
 
-	d.empty = container.NewCenter(container.NewVBox(
-		widget.NewLabelWithStyle("This workspace has no data yet", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle("Import a workbook of CX metrics (xlsx or csv), or drop files on this window.", fyne.TextAlignCenter, fyne.TextStyle{}),
-		container.NewHBox(layout.NewSpacer(),
-			widget.NewButtonWithIcon("Import workbook…", theme.FolderOpenIcon(), func() { d.onImport() }),
-			widget.NewButton("Load demo data", d.loadDemo),
-			layout.NewSpacer()),
-	))
-	d.stack = container.NewStack(d.empty)
+	d.gaps = newGapChart(d)
+	d.heat = charts.NewHeatmap(charts.HeatmapData{})
+	d.heat.OnTapped = d.heatTapped
+	d.gapsTitle, d.heatTitle = newSectionTitle("Where to focus: largest gaps to target"), newSectionTitle("")
+	focus := container.New(&weightedRow{weights: []float32{1, 1.2}},
+		section(d.gapsTitle, d.gaps), section(d.heatTitle, d.heat))
+	d.table = newDisciplineTable(d.s)
+
+	scroll := container.NewVScroll(nil)
+	scroll.Content = container.New(&foldLayout{view: scroll, peek: 30, below: 330, minTop: 480},
+		top, focus, section(newSectionTitle("Disciplines (tap a row for the details)"), d.table.content()))
+	return scroll
 }
 
-// refresh reloads the workspace off the UI thread. The returned channel is
-// closed once the screen shows the new data.
-func (d *dashboard) refresh() <-chan struct{} {
-	done := make(chan struct{})
+func newGapChart(d *dashboardScreen) *charts.BarChart {
+	b := charts.NewBarChart(charts.BarData{})
+	b.OnTapped = func(i int) {
+		if i >= 0 && i < len(d.data.gapKeys) && d.data.gapKeys[i] != "" {
+			d.s.navigate("discipline", d.data.gapKeys[i])
+		}
+	}
+	return b
+}
+
+// heatTapped opens the discipline of the tapped cell; on the units ×
+// disciplines map it first narrows the filters to the tapped unit.
+func (d *dashboardScreen) heatTapped(row, col int) {
+	snap := d.s.snap
+	if snap == nil || row < 0 {
+		return
+	}
+	if !d.data.heatUnits {
+		if row < len(d.data.heatRows) {
+			d.s.navigate("discipline", d.data.heatRows[row])
+		}
+		return
+	}
+	if row >= len(d.data.heatRows) || col < 0 || col >= len(snap.Framework.Disciplines) {
+		return
+	}
+	f := d.s.filters
+	f.Unit = d.data.heatRows[row]
+	d.s.setFilters(f)
+	d.s.navigate("discipline", snap.Framework.Disciplines[col].Key)
+}
+
+func (d *dashboardScreen) emptyState() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("This workspace has no data yet", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	msg := widget.NewLabelWithStyle("Import a workbook (Ctrl+O) or drop files on this window.\n"+
+		"To look around first, load the demo data.", fyne.TextAlignCenter, fyne.TextStyle{})
+	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() { d.s.navigate("import", nil) })
+	imp.Importance = widget.HighImportance
+	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), d.loadDemo)
+	return container.NewCenter(container.NewVBox(title, msg, container.NewCenter(container.NewHBox(imp, demo))))
+}
+
+// loadDemo imports the bundled demo workbook behind a progress dialog.
+func (d *dashboardScreen) loadDemo() {
+	ws := d.s.ws
+	d.s.run("Loading the demo data", func(ctx context.Context, _ Progress) error {
+		_, err := ws.LoadDemo(ctx, true)
+		return err
+	}, func(err error) {
+		if err != nil {
+			d.s.showError(err)
+			return
+		}
+		d.s.reload()
+	})
+}
+
+// render shows the session's snapshot under its filters: the shaping runs
+// off the UI thread and only the latest result is applied.
+func (d *dashboardScreen) render() {
+	seq, done := d.latest.begin()
+	snap, f, ws, ctx := d.s.snap, d.s.filters, d.s.ws, d.s.ctx
+	switch {
+	case snap == nil:
+		d.latest.finish(seq, done, func() { d.showFace(dashLoading) })
+		return
+	case snap.Empty():
+		d.latest.finish(seq, done, func() { d.showFace(dashEmpty) })
+		return
+	}
 	go func() {
-		sc, fw, err := d.ws.Scorer(d.ctx)
-		fyne.Do(func() {
-			defer close(done)
-			if err != nil {
-				slog.Error("load workspace", "err", err)
-				dialog.ShowError(fmt.Errorf("%s", UserMessage(err)), d.win)
-				return
-			}
-			d.fw = fw
-			d.apply(sc)
-		})
-	}()
-	return done
-}
-
-func (d *dashboard) apply(sc *model.Scorer) {
-	d.scorer = sc
-	units := sc.Units()
-	if len(units) == 0 {
-		d.stack.Objects = []fyne.CanvasObject{d.empty}
-		d.stack.Refresh()
-		return
-	}
-	d.stack.Objects = []fyne.CanvasObject{d.body}
-	d.stack.Refresh()
-	options := append([]string{allUnitsLabel}, units...)
-	d.unit.Options = options
-	if !contains(options, d.unit.Selected) {
-		d.unit.Selected = allUnitsLabel
-	}
-	d.unit.Refresh()
-	if d.gran.Selected == "" {
-		d.gran.Selected = strings.Title(sc.DefaultGranularity().String()) //nolint:staticcheck // ASCII words
-		d.gran.Refresh()
-	}
-	d.fillPeriods(d.period.Selected)
-	d.show()
-}
-
-const allUnitsLabel = "All units"
-
-func (d *dashboard) granularity() model.Granularity {
-	g, err := model.ParseGranularity(d.gran.Selected)
-	if err != nil {
-		return model.Quarter
-	}
-	return g
-}
-
-// fillPeriods lists the periods with data at the chosen granularity,
-// keeping the selection when it still exists, else the latest.
-func (d *dashboard) fillPeriods(keep string) {
-	if d.scorer == nil {
-		return
-	}
-	d.periods = d.scorer.Periods(d.granularity())
-	labels := make([]string, len(d.periods))
-	for i, p := range d.periods {
-		labels[i] = p.Label()
-	}
-	d.period.Options = labels
-	if !contains(labels, keep) && len(labels) > 0 {
-		keep = labels[len(labels)-1]
-	}
-	d.period.Selected = keep
-	d.period.Refresh()
-}
-
-// show scores the selected unit and period and fills the screen.
-func (d *dashboard) show() {
-	if d.scorer == nil || len(d.periods) == 0 {
-		return
-	}
-	p := d.periods[len(d.periods)-1]
-	for _, q := range d.periods {
-		if q.Label() == d.period.Selected {
-			p = q
+		if d.latest.stale(seq) { // the filters changed again: skip to the newest
+			close(done)
+			return
 		}
-	}
-	unit := d.unit.Selected
-	if unit == allUnitsLabel {
-		unit = model.AllUnits
-	}
-	d.summary = d.scorer.Summary(unit, p)
-	d.render()
-	d.radar.SetData(charts.RadarFromSummaries(d.fw, d.summary, d.scorer.Summary(unit, p.Prev())))
-	d.trend.SetData(charts.DisciplineTrend(d.fw, d.scorer, unit, trendPeriods(d.periods, p, 12)))
-}
-
-// trendPeriods is up to n periods with data, ending at last.
-func trendPeriods(periods []model.Period, last model.Period, n int) []model.Period {
-	end := len(periods)
-	for i, p := range periods {
-		if p == last {
-			end = i + 1
-		}
-	}
-	return periods[max(0, end-n):end]
-}
-
-// withMinHeight gives a chart room to be read.
-func withMinHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
-	spacer := canvas.NewRectangle(color.Transparent)
-	spacer.SetMinSize(fyne.NewSize(0, h))
-	return container.NewStack(spacer, o)
-}
-
-func (d *dashboard) render() {
-	s := d.summary
-	o := s.Overall
-	d.disciplines.SetSubTitle(fmt.Sprintf("%s, %s · score 1–5, the tick marks the target", unitTitle(s.Unit), s.Period.Label()))
-	if o.Present {
-		d.overallScore.Text = fmt.Sprintf("%.2f", o.Score)
-		d.overallLevel.Text = fmt.Sprintf("Level %d · %s", o.Level, o.LevelName)
-	} else {
-		d.overallScore.Text = "–"
-		d.overallLevel.Text = "No data in this period"
-	}
-	d.overallScore.Refresh()
-	d.overallLevel.Refresh()
-	d.overallDelta.SetText(deltaText(o.Delta, s.Period.Prev()))
-	meta := fmt.Sprintf("Coverage %d of 6 disciplines", int(o.Coverage*6+0.5))
-	if o.Target != nil {
-		meta += fmt.Sprintf(" · target %.2f (gap %.2f)", *o.Target, *o.Gap)
-	}
-	d.overallMeta.SetText(meta)
-
-	objs := []fyne.CanvasObject{disciplineHeader()}
-	for _, ds := range s.Disciplines {
-		objs = append(objs, d.disciplineRow(ds))
-	}
-	d.rows.Objects = objs
-	d.rows.Refresh()
-	d.status.SetText(fmt.Sprintf("Workspace %s · %d business units · %d periods", d.ws.Store.Path(), len(d.scorer.Units()), len(d.periods)))
-}
-
-func unitTitle(u string) string {
-	if u == model.AllUnits {
-		return allUnitsLabel
-	}
-	return u
-}
-
-func deltaText(delta *float64, prev model.Period) string {
-	if delta == nil {
-		return "No comparison: no data for " + prev.Label()
-	}
-	arrow := "▲"
-	if *delta < 0 {
-		arrow = "▼"
-	} else if *delta == 0 {
-		arrow = "="
-	}
-	return fmt.Sprintf("%s %+.2f vs %s", arrow, *delta, prev.Label())
-}
-
-var disciplineColumns = []float32{190, 220, 50, 120, 70, 60, 60, 32}
-
-func disciplineHeader() fyne.CanvasObject {
-	cells := []fyne.CanvasObject{}
-	for _, h := range []string{"Discipline", "", "Score", "Level", "Change", "Target", "Gap", ""} {
-		cells = append(cells, widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	}
-	return container.New(&columnsLayout{widths: disciplineColumns}, cells...)
-}
-
-func (d *dashboard) disciplineRow(ds model.DisciplineScore) fyne.CanvasObject {
-	score, level, change, target, gap := "–", "no data", "", "–", ""
-	if ds.Present {
-		score = fmt.Sprintf("%.2f", ds.Score)
-		level = fmt.Sprintf("%d %s", ds.Level, ds.LevelName)
-		if ds.Delta != nil {
-			change = fmt.Sprintf("%+.2f", *ds.Delta)
-		}
-		if ds.Gap != nil {
-			gap = fmt.Sprintf("%.2f", *ds.Gap)
-		}
-	}
-	if ds.Target != nil {
-		target = fmt.Sprintf("%.2f", *ds.Target)
-	}
-	info := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { d.explainDiscipline(ds) })
-	info.Importance = widget.LowImportance
-	return container.New(&columnsLayout{widths: disciplineColumns},
-		widget.NewLabel(ds.Name), newScoreBar(ds), widget.NewLabel(score), widget.NewLabel(level),
-		widget.NewLabel(change), widget.NewLabel(target), widget.NewLabel(gap), info)
-}
-
-func (d *dashboard) explainDiscipline(ds model.DisciplineScore) {
-	var b strings.Builder
-	if ds.Explain == "" {
-		b.WriteString(ds.Name + " has no data in this period.")
-	} else {
-		b.WriteString(ds.Explain)
-	}
-	if ds.Target != nil {
-		fmt.Fprintf(&b, "\n\nTarget %.2f", *ds.Target)
-	}
-	for _, m := range ds.Metrics {
-		b.WriteString("\n• " + m.Explain)
-	}
-	d.explain(ds.Name, b.String())
-}
-
-func (d *dashboard) explain(title, text string) {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	s := container.NewVScroll(l)
-	s.SetMinSize(fyne.NewSize(620, 260))
-	dialog.ShowCustom(title, "Close", s, d.win)
-}
-
-func (d *dashboard) loadDemo() {
-	go func() {
-		_, err := d.ws.LoadDemo(d.ctx, false)
-		fyne.Do(func() {
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("%s", UserMessage(err)), d.win)
-				return
-			}
-			d.refresh()
+		notes := d.notes.get(ctx, ws, snap)
+		data, ok := shapeDashboard(snap, f, notes)
+		uiDo(func() {
+			d.latest.finish(seq, done, func() {
+				if !ok {
+					d.noDataText.SetText(fmt.Sprintf("No data for %s in the chosen periods. "+
+						"Choose another business unit or period range in the filter bar.", unitTitle(f.Unit)))
+					d.showFace(dashNoData)
+					return
+				}
+				d.apply(data)
+				d.showFace(dashBoard)
+			})
 		})
 	}()
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+// idle is closed once the latest render is on screen.
+func (d *dashboardScreen) idle() <-chan struct{} { return d.latest.idle() }
+
+// face reports which face is showing.
+func (d *dashboardScreen) face() dashState {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.shown
 }
 
-// levelColor is a colour-blind-safe ramp from red-orange (1) to blue (5).
-func levelColor(score float64) color.Color {
-	ramp := []color.NRGBA{
-		{0xd5, 0x5e, 0x00, 0xff}, {0xe6, 0x9f, 0x00, 0xff}, {0xf0, 0xe4, 0x42, 0xff},
-		{0x56, 0xb4, 0xe9, 0xff}, {0x00, 0x72, 0xb2, 0xff},
+func (d *dashboardScreen) showFace(s dashState) {
+	obj := map[dashState]fyne.CanvasObject{dashLoading: d.loading, dashEmpty: d.empty, dashNoData: d.noData, dashBoard: d.board}[s]
+	if len(d.root.Objects) != 1 || d.root.Objects[0] != obj {
+		d.root.Objects = []fyne.CanvasObject{obj}
+		d.root.Refresh()
 	}
-	return ramp[model.Level(score)-1]
+	d.mu.Lock()
+	d.shown = s
+	d.mu.Unlock()
+}
+
+// apply puts shaped data on screen.
+func (d *dashboardScreen) apply(data dashData) {
+	d.data = data
+	d.overall.set(data.cur)
+	for i, k := range d.kpis {
+		if i < len(data.kpis) {
+			k.SetData(data.kpis[i].data)
+			k.Show()
+		} else {
+			k.Hide()
+		}
+	}
+	d.tiles.Refresh()
+	d.radar.SetData(data.radar)
+	d.radarTitle.SetText(fmt.Sprintf("Disciplines in %s, %s (tap one for details)", unitTitle(data.unit), data.period.Label()))
+	d.trend.SetData(data.trend)
+	trend := "Maturity trend per discipline"
+	if n := len(data.trend.Labels); n > 1 {
+		trend += fmt.Sprintf(", %s – %s", data.trend.Labels[0], data.trend.Labels[n-1])
+	}
+	d.trendTitle.SetText(trend)
+	d.heat.SetData(data.heat)
+	if data.heatUnits {
+		d.heatTitle.SetText("Business units × disciplines, " + data.period.Label())
+	} else {
+		d.heatTitle.SetText("Disciplines over time, " + unitTitle(data.unit))
+	}
+	d.gaps.SetData(data.gaps)
+	if len(data.gaps.Bars) == 0 {
+		d.gapsTitle.SetText("Where to focus: set discipline targets in Settings to see the gaps")
+	} else {
+		d.gapsTitle.SetText("Where to focus: largest gaps to target")
+	}
+	d.table.set(data.cur)
+}
+
+// explainOverall shows how the overall index was made.
+func (d *dashboardScreen) explainOverall() {
+	o := d.data.cur.Overall
+	if !o.Present {
+		return
+	}
+	lines := []string{o.Explain,
+		fmt.Sprintf("Level %d (%s): the whole part of the score.", o.Level, o.LevelName)}
+	if o.Delta != nil {
+		lines = append(lines, fmt.Sprintf("Change %s against %s (%s then).", charts.ScoreFormat.Signed(*o.Delta),
+			d.data.prev.Period.Label(), charts.ScoreFormat.String(d.data.prev.Overall.Score)))
+	}
+	if o.Target != nil && o.Gap != nil {
+		lines = append(lines, fmt.Sprintf("Target %s: the weighted mean of the disciplines' targets; gap %s.",
+			charts.ScoreFormat.String(*o.Target), charts.ScoreFormat.String(*o.Gap)))
+	}
+	showExplanation(d.s.win, "Overall CX maturity", lines, "", nil)
+}
+
+// explainKPI explains headline tile i and offers its discipline.
+func (d *dashboardScreen) explainKPI(i int) {
+	if i >= len(d.data.kpis) {
+		return
+	}
+	k := d.data.kpis[i]
+	open := func() { d.s.navigate("discipline", k.discipline) }
+	name := k.discipline
+	if snap := d.s.snap; snap != nil {
+		if fd, ok := snap.Framework.Discipline(k.discipline); ok {
+			name = fd.Name
+		}
+	}
+	if k.metric == nil {
+		open()
+		return
+	}
+	ms := k.metric
+	lines := []string{ms.Explain}
+	if ms.Target != nil && ms.TargetScore != nil {
+		lines = append(lines, fmt.Sprintf("Target %s, which scores %s.", k.data.Format.String(*ms.Target),
+			charts.ScoreFormat.String(*ms.TargetScore)))
+	}
+	lines = append(lines, fmt.Sprintf("Counts towards %s with weight %g.", name, ms.Weight))
+	showExplanation(d.s.win, k.data.Title, lines, "Open "+name, open)
+}
+
+// disciplineExplanation says how a discipline's score was made.
+func disciplineExplanation(ds model.DisciplineScore, prev model.Period) []string {
+	if !ds.Present {
+		return []string{"No metric of " + ds.Name + " has data in this period."}
+	}
+	lines := []string{ds.Explain, fmt.Sprintf("Level %d (%s): the whole part of the score.", ds.Level, ds.LevelName)}
+	if ds.Delta != nil {
+		lines = append(lines, fmt.Sprintf("Change %s against %s.", charts.ScoreFormat.Signed(*ds.Delta), prev.Label()))
+	}
+	if ds.Target != nil && ds.Gap != nil {
+		lines = append(lines, fmt.Sprintf("Target %s; gap to target %s.", charts.ScoreFormat.String(*ds.Target),
+			charts.ScoreFormat.String(*ds.Gap)))
+	}
+	return lines
 }

@@ -20,27 +20,32 @@ type scoreBar struct {
 
 func newScoreBar(ds model.DisciplineScore) *scoreBar {
 	b := &scoreBar{}
-	if ds.Present {
-		b.score = ds.Score
-	}
-	if ds.Target != nil {
-		b.target = *ds.Target
-	}
+	b.set(ds.Present, ds.Score, ds.Target)
 	b.ExtendBaseWidget(b)
 	return b
 }
 
+// set changes the score (absent: an empty track) and the target (nil: no
+// tick); call Refresh to redraw.
+func (b *scoreBar) set(present bool, score float64, target *float64) {
+	b.score, b.target = 0, 0
+	if present {
+		b.score = score
+	}
+	if target != nil {
+		b.target = *target
+	}
+}
+
 func (b *scoreBar) CreateRenderer() fyne.WidgetRenderer {
-	track := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	track := canvas.NewRectangle(color.Transparent)
 	track.CornerRadius = 3
 	fill := canvas.NewRectangle(color.Transparent)
 	fill.CornerRadius = 3
-	if b.score > 0 {
-		fill.FillColor = levelColor(b.score)
-	}
-	tick := canvas.NewRectangle(theme.Color(theme.ColorNameForeground))
-	tick.Hidden = b.target == 0
-	return &scoreBarRenderer{bar: b, track: track, fill: fill, tick: tick}
+	tick := canvas.NewRectangle(color.Transparent)
+	r := &scoreBarRenderer{bar: b, track: track, fill: fill, tick: tick}
+	r.Refresh()
+	return r
 }
 
 type scoreBarRenderer struct {
@@ -54,17 +59,34 @@ func (r *scoreBarRenderer) Layout(size fyne.Size) {
 	r.track.Move(fyne.NewPos(0, y))
 	r.track.Resize(fyne.NewSize(size.Width, h))
 	// The scale starts at 1: a score of 1 is an empty bar, 5 a full one.
-	frac := func(v float64) float32 { return float32((v - 1) / 4) }
+	frac := func(v float64) float32 { return float32((min(max(v, 1), 5) - 1) / 4) }
 	r.fill.Move(fyne.NewPos(0, y))
 	r.fill.Resize(fyne.NewSize(size.Width*max(frac(r.bar.score), 0.02), h))
 	r.fill.Hidden = r.bar.score == 0
+	r.tick.Hidden = r.bar.target == 0
 	r.tick.Move(fyne.NewPos(size.Width*frac(r.bar.target)-1, y-4))
 	r.tick.Resize(fyne.NewSize(2, h+8))
 }
 
 func (r *scoreBarRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 24) }
-func (r *scoreBarRenderer) Refresh()           { r.Layout(r.bar.Size()) }
-func (r *scoreBarRenderer) Destroy()           {}
+
+// Refresh takes the colours from the theme and the score.
+func (r *scoreBarRenderer) Refresh() {
+	th := r.bar.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.track.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.tick.FillColor = th.Color(theme.ColorNameForeground, v)
+	r.fill.FillColor = color.Transparent
+	if r.bar.score > 0 {
+		r.fill.FillColor = levelColor(r.bar.score)
+	}
+	r.Layout(r.bar.Size())
+	for _, o := range []fyne.CanvasObject{r.track, r.fill, r.tick} {
+		o.Refresh()
+	}
+}
+
+func (r *scoreBarRenderer) Destroy() {}
 func (r *scoreBarRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.track, r.fill, r.tick}
 }
@@ -99,4 +121,14 @@ func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h = max(h, o.MinSize().Height)
 	}
 	return fyne.NewSize(w, h)
+}
+
+// levelColor is a colour-blind-safe ramp from red-orange (1) to blue (5);
+// the window test looks for these colours to know scores are on screen.
+func levelColor(score float64) color.Color {
+	ramp := []color.NRGBA{
+		{0xd5, 0x5e, 0x00, 0xff}, {0xe6, 0x9f, 0x00, 0xff}, {0xf0, 0xe4, 0x42, 0xff},
+		{0x56, 0xb4, 0xe9, 0xff}, {0x00, 0x72, 0xb2, 0xff},
+	}
+	return ramp[model.Level(score)-1]
 }

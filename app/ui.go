@@ -2,29 +2,40 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"cxdash/assets"
 )
 
-// UI is the desktop app: one window on one workspace.
+// UI is the desktop app: one window on one workspace at a time.
 type UI struct {
-	ctx  context.Context
-	app  fyne.App
-	win  fyne.Window
-	ws   *Workspace
-	dash *dashboard
+	s    *session
+	tabs *container.AppTabs
+
+	filters     *filterBar
+	dashboard   fyne.CanvasObject
+	discipline  *disciplineScreen
+	importer    *importScreen
+	reports     *reportsScreen
+	screenIndex map[string]int
+
 	// loaded is closed when the first data is on screen.
 	loaded <-chan struct{}
 }
+
+// Preference keys.
+const (
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefLastWS     = "workspace.last"
+	prefRecentWS   = "workspace.recent"
+	maxRecentSpace = 8
+)
 
 // NewUI opens the workspace at dbPath and builds the main window.
 func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
@@ -35,117 +46,129 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 	if len(assets.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	}
-	u := &UI{ctx: ctx, app: a, ws: ws}
-	u.win = a.NewWindow("cxdash — " + workspaceName(dbPath))
-	u.dash = newDashboard(ctx, ws, u.win, u.importDialog)
-	toolbar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), u.importDialog),
-		widget.NewToolbarAction(theme.ViewRefreshIcon(), func() { u.dash.refresh() }),
-	)
-	u.win.SetContent(container.NewBorder(toolbar, nil, nil, nil, u.dash.content()))
-	u.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File",
-		fyne.NewMenuItem("Import workbook…", u.importDialog),
-	)))
-	u.win.Resize(fyne.NewSize(1240, 780))
-	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+	applyThemePreference(a)
+	s := &session{ctx: ctx, app: a, ws: ws, win: a.NewWindow("cxdash")}
+	u := &UI{s: s}
+	s.navigate = u.navigate
+	u.build()
+	u.openedWorkspace(dbPath)
+
+	w, h := a.Preferences().FloatWithFallback(prefWidth, 1240), a.Preferences().FloatWithFallback(prefHeight, 780)
+	s.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	s.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		var paths []string
 		for _, uri := range uris {
 			paths = append(paths, uri.Path())
 		}
 		if len(paths) > 0 {
-			u.importFiles(paths)
+			u.navigate("import", nil)
+			u.importer.importFiles(paths)
 		}
 	})
-	u.win.SetOnClosed(func() { ws.Close() })
-	u.loaded = u.dash.refresh()
+	s.win.SetCloseIntercept(func() {
+		size := s.win.Canvas().Size()
+		a.Preferences().SetFloat(prefWidth, float64(size.Width))
+		a.Preferences().SetFloat(prefHeight, float64(size.Height))
+		s.win.Close()
+	})
+	s.win.SetOnClosed(func() { s.ws.Close() })
+	u.loaded = s.reload()
 	return u, nil
 }
 
 // Window is the main window.
-func (u *UI) Window() fyne.Window { return u.win }
+func (u *UI) Window() fyne.Window { return u.s.win }
 
 // ShowAndRun shows the window and runs the app until it closes.
-func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+func (u *UI) ShowAndRun() { u.s.win.ShowAndRun() }
 
-func workspaceName(path string) string {
-	return filepath.Base(path)
+func (u *UI) build() {
+	s := u.s
+	u.filters = newFilterBar(s)
+	u.dashboard = newDashboardScreen(s)
+	u.discipline = newDisciplineScreen(s)
+	u.importer = newImportScreen(s)
+	u.reports = newReportsScreen(s)
+	items := []struct {
+		key, title string
+		icon       fyne.Resource
+		content    fyne.CanvasObject
+	}{
+		{"dashboard", "Dashboard", theme.HomeIcon(), u.dashboard},
+		{"discipline", "Disciplines", theme.ListIcon(), u.discipline.content()},
+		{"data", "Data", theme.GridIcon(), newDataScreen(s)},
+		{"import", "Import", theme.DownloadIcon(), u.importer.content()},
+		{"reports", "Reports", theme.DocumentSaveIcon(), u.reports.content()},
+		{"settings", "Settings", theme.SettingsIcon(), newSettingsScreen(s)},
+	}
+	u.tabs = container.NewAppTabs()
+	u.screenIndex = map[string]int{}
+	for i, it := range items {
+		u.tabs.Append(container.NewTabItemWithIcon(it.title, it.icon, it.content))
+		u.screenIndex[it.key] = i
+	}
+	s.win.SetContent(container.NewBorder(u.filters.content(), nil, nil, nil, u.tabs))
+	s.win.SetMainMenu(u.menu())
+	u.shortcuts()
 }
 
-// importDialog asks for workbooks and imports them off the UI thread.
-func (u *UI) importDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, u.win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.importFiles([]string{path})
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".tsv", ".txt"}))
-	d.Show()
+// navigate shows a screen; for "discipline" arg is the discipline key.
+func (u *UI) navigate(screen string, arg any) {
+	if i, ok := u.screenIndex[screen]; ok {
+		u.tabs.SelectIndex(i)
+	}
+	if key, ok := arg.(string); ok && screen == "discipline" {
+		u.discipline.show(key)
+	}
 }
 
-// importFiles imports with a progress bar and a cancel button, then shows
-// what happened and refreshes the dashboard.
-func (u *UI) importFiles(paths []string) {
-	ctx, cancel := context.WithCancel(u.ctx)
-	bar := widget.NewProgressBar()
-	status := widget.NewLabel("Reading…")
-	prog := dialog.NewCustomWithoutButtons("Importing", container.NewVBox(status, bar,
-		widget.NewButton("Cancel", cancel)), u.win)
-	prog.Show()
-	go func() {
-		defer cancel()
-		var results []ImportResult
-		for _, p := range paths {
-			name := filepath.Base(p)
-			fyne.Do(func() { status.SetText("Importing " + name) })
-			res := u.ws.ImportFile(ctx, p, ImportOptions{Progress: func(done, total int64) {
-				fyne.Do(func() {
-					if total > 0 {
-						bar.SetValue(float64(done) / float64(total))
-					}
-				})
-			}})
-			results = append(results, res)
-		}
-		fyne.Do(func() {
-			prog.Hide()
-			u.showImportResults(results)
-			u.dash.refresh()
-		})
-	}()
+func (u *UI) menu() *fyne.MainMenu {
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("New workspace…", u.newWorkspace),
+		fyne.NewMenuItem("Open workspace…", u.openWorkspaceDialog),
+		u.recentMenu(),
+		fyne.NewMenuItem("Save workspace as…", u.saveWorkspaceAs),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Import workbooks…", func() { u.navigate("import", nil); u.importer.openDialog() }),
+		fyne.NewMenuItem("Export report…", func() { u.navigate("reports", nil); u.reports.exportDialog() }),
+	)
+	view := fyne.NewMenu("View",
+		fyne.NewMenuItem("Dashboard", func() { u.navigate("dashboard", nil) }),
+		fyne.NewMenuItem("Disciplines", func() { u.navigate("discipline", nil) }),
+		fyne.NewMenuItem("Data", func() { u.navigate("data", nil) }),
+		fyne.NewMenuItem("Import history", func() { u.navigate("import", nil) }),
+		fyne.NewMenuItem("Filter…", u.filters.focus),
+		fyne.NewMenuItem("Settings", func() { u.navigate("settings", nil) }),
+	)
+	return fyne.NewMainMenu(file, view)
 }
 
-func (u *UI) showImportResults(results []ImportResult) {
-	var text string
-	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			text += fmt.Sprintf("%s: %s\n", r.Report.File, UserMessage(r.Err))
-		case r.Duplicate:
-			text += fmt.Sprintf("%s: already imported as batch %d; nothing added.\n", r.Report.File, r.Batch.ID)
-		case !r.Report.OK():
-			text += fmt.Sprintf("%s: rejected, nothing imported:\n", r.Report.File)
-			for i, p := range r.Report.Problems {
-				if i == 20 {
-					text += fmt.Sprintf("  … and %d more\n", len(r.Report.Problems)-20)
-					break
-				}
-				text += "  " + p.Error() + "\n"
-			}
-		default:
-			text += fmt.Sprintf("%s: imported as batch %d: %d values, %d blank cells skipped.\n",
-				r.Report.File, r.Batch.ID, r.Report.Values, r.Report.Skipped)
+// shortcuts: Ctrl+O import, Ctrl+E export, Ctrl+N new workspace, Ctrl+F
+// filter (Cmd on macOS).
+func (u *UI) shortcuts() {
+	add := func(key fyne.KeyName, f func()) {
+		u.s.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { f() })
+	}
+	add(fyne.KeyO, func() { u.navigate("import", nil); u.importer.openDialog() })
+	add(fyne.KeyE, func() { u.navigate("reports", nil); u.reports.exportDialog() })
+	add(fyne.KeyN, u.newWorkspace)
+	add(fyne.KeyF, u.filters.focus)
+}
+
+// openedWorkspace records path as the current and most recent workspace.
+func (u *UI) openedWorkspace(path string) {
+	u.s.win.SetTitle("cxdash — " + filepath.Base(path))
+	prefs := u.s.app.Preferences()
+	prefs.SetString(prefLastWS, path)
+	recent := []string{path}
+	for _, p := range prefs.StringList(prefRecentWS) {
+		if p != path && len(recent) < maxRecentSpace {
+			recent = append(recent, p)
 		}
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(msg)
-	scroll.SetMinSize(fyne.NewSize(560, 220))
-	dialog.ShowCustom("Import", "Close", scroll, u.win)
+	prefs.SetStringList(prefRecentWS, recent)
+	if u.tabs != nil {
+		u.s.win.SetMainMenu(u.menu())
+	}
 }

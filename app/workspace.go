@@ -97,7 +97,11 @@ func (w *Workspace) ImportFile(ctx context.Context, path string, opt ImportOptio
 		return res
 	}
 	defer tx.Rollback()
-	res.Report, res.Err = importers.Read(ctx, path, opts, tx)
+	pipe := NewPipeline(ctx, tx) // parse and insert overlap (pipeline.go)
+	res.Report, res.Err = importers.Read(ctx, path, opts, pipe)
+	if err := pipe.Close(); res.Err == nil {
+		res.Err = err
+	}
 	res.Report.File = name
 	if res.Err != nil || !res.Report.OK() {
 		return res

@@ -1,0 +1,220 @@
+package app
+
+import (
+	"context"
+	"slices"
+
+	"cxdash/model"
+	"cxdash/store"
+)
+
+// The data browser never holds more than a few pages of observations: a
+// workspace may have millions, and the table asks only for the rows on
+// screen.
+const (
+	obsPageSize  = 500
+	obsMaxPages  = 6 // pages kept in memory
+	obsMaxWanted = 3 // pages waiting to be fetched; older requests are dropped
+)
+
+// obsQuery is what the data browser shows: a workspace and a filter whose
+// Limit and Offset the pager sets.
+type obsQuery struct {
+	ws     *Workspace
+	filter store.ObservationFilter
+}
+
+// obsPager serves rows of an obsQuery from a small cache of pages that it
+// fetches off the UI thread, one query at a time, newest request first, and
+// counts the rows once per query. Its fields belong to the UI goroutine:
+// row and length never touch the database.
+type obsPager struct {
+	ctx     context.Context
+	work    *workTracker
+	changed func() // on the UI goroutine, after rows or the count arrived
+
+	q       obsQuery
+	gen     int // bumped by reset; older results are dropped
+	qctx    context.Context
+	cancel  context.CancelFunc
+	total   int // rows the query selects; -1 while counting
+	pages   map[int][]model.Observation
+	used    []int // loaded pages, least recently used first
+	wanted  []int // pages asked for and not loaded, newest last
+	loading int   // the page being fetched, -1 when none
+	err     error // the last failure; no more pages are fetched until reset
+
+	// What it cost, for the tests: queries run and rows read.
+	queries, counts, rowsRead int
+}
+
+func newObsPager(ctx context.Context, work *workTracker, changed func()) *obsPager {
+	return &obsPager{ctx: ctx, work: work, changed: changed, total: -1, loading: -1, pages: map[int][]model.Observation{}}
+}
+
+// reset starts over on a new query: the count and the first page are
+// fetched at once.
+func (p *obsPager) reset(q obsQuery) {
+	if p.cancel != nil {
+		p.cancel()
+	}
+	p.q = q
+	p.gen++
+	p.qctx, p.cancel = context.WithCancel(p.ctx)
+	p.total, p.loading, p.err = -1, -1, nil
+	p.pages = map[int][]model.Observation{}
+	p.used, p.wanted = nil, nil
+	if q.ws == nil {
+		p.total = 0
+		return
+	}
+	p.count()
+	p.request(0)
+}
+
+// length is the number of rows to show: the count once known, the first
+// page before that.
+func (p *obsPager) length() int {
+	if p.total >= 0 {
+		return p.total
+	}
+	return len(p.pages[0])
+}
+
+// counting reports whether the count is still to come.
+func (p *obsPager) counting() bool { return p.total < 0 && p.q.ws != nil && p.err == nil }
+
+// row returns row i when its page is loaded, and otherwise asks for the page
+// and returns false: the table shows a placeholder until it arrives.
+func (p *obsPager) row(i int) (model.Observation, bool) {
+	page := i / obsPageSize
+	rows, ok := p.pages[page]
+	if !ok {
+		p.request(page)
+		return model.Observation{}, false
+	}
+	if k := i - page*obsPageSize; k < len(rows) {
+		p.touch(page)
+		return rows[k], true
+	}
+	return model.Observation{}, false
+}
+
+func (p *obsPager) touch(page int) {
+	if n := len(p.used); n > 0 && p.used[n-1] == page {
+		return
+	}
+	p.used = append(slices.DeleteFunc(p.used, func(x int) bool { return x == page }), page)
+}
+
+// request queues a page; the newest request is served first because it is
+// what the user looks at now.
+func (p *obsPager) request(page int) {
+	if p.err != nil || page == p.loading || p.q.ws == nil {
+		return
+	}
+	p.wanted = append(slices.DeleteFunc(p.wanted, func(x int) bool { return x == page }), page)
+	if len(p.wanted) > obsMaxWanted {
+		p.wanted = p.wanted[len(p.wanted)-obsMaxWanted:]
+	}
+	if p.loading < 0 {
+		p.fetchNext()
+	}
+}
+
+// fetchNext starts the query for the newest wanted page.
+func (p *obsPager) fetchNext() {
+	for len(p.wanted) > 0 {
+		page := p.wanted[len(p.wanted)-1]
+		p.wanted = p.wanted[:len(p.wanted)-1]
+		if _, ok := p.pages[page]; !ok {
+			p.fetch(page)
+			return
+		}
+	}
+}
+
+func (p *obsPager) fetch(page int) {
+	f, reverse := p.pageFilter(page)
+	ws, ctx, gen := p.q.ws, p.qctx, p.gen
+	p.loading = page
+	p.queries++
+	p.work.start()
+	go func() {
+		rows, err := ws.Store.Observations(ctx, f)
+		if reverse {
+			slices.Reverse(rows)
+		}
+		dataDo(func() {
+			defer p.work.done()
+			if gen != p.gen {
+				return
+			}
+			p.loading = -1
+			if err != nil {
+				p.err = err
+				p.changed()
+				return
+			}
+			p.rowsRead += len(rows)
+			p.pages[page] = rows
+			p.touch(page)
+			for len(p.used) > obsMaxPages {
+				delete(p.pages, p.used[0])
+				p.used = p.used[1:]
+			}
+			if page == 0 && len(rows) < obsPageSize {
+				p.total = len(rows) // the whole result: no need to wait for the count
+			}
+			p.changed()
+			if p.loading < 0 {
+				p.fetchNext()
+			}
+		})
+	}()
+}
+
+// pageFilter is the query for one page. Pages past the middle are read
+// from the other end, in reverse order: SQLite walks past every skipped row
+// of an OFFSET, so the last page of a million rows would otherwise cost as
+// much as reading them all.
+func (p *obsPager) pageFilter(page int) (f store.ObservationFilter, reverse bool) {
+	f = p.q.filter
+	f.Offset, f.Limit = page*obsPageSize, obsPageSize
+	if p.total > 0 && f.Offset > p.total/2 {
+		end := min(f.Offset+obsPageSize, p.total)
+		f.Desc = !f.Desc
+		f.Offset, f.Limit = p.total-end, max(end-f.Offset, 1)
+		return f, true
+	}
+	return f, false
+}
+
+// count runs the count query of the current query.
+func (p *obsPager) count() {
+	ws, ctx, gen, f := p.q.ws, p.qctx, p.gen, p.q.filter
+	p.counts++
+	p.work.start()
+	go func() {
+		n, err := ws.Store.CountObservations(ctx, f)
+		dataDo(func() {
+			defer p.work.done()
+			if gen != p.gen {
+				return
+			}
+			if err != nil {
+				p.err = err
+			} else {
+				p.total = n
+			}
+			p.changed()
+		})
+	}()
+}
+
+// stop cancels the queries under way.
+func (p *obsPager) stop() {
+	if p.cancel != nil {
+		p.cancel()
+	}
+}

@@ -1,0 +1,246 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cxdash/model"
+)
+
+// dataColumn is one column of the data browser.
+type dataColumn struct {
+	title    string
+	grow     float32 // share of the width beyond the sum of widths
+	order    string  // store.ObservationFilter.OrderBy; "" when the store cannot sort by it
+	width    float32
+	trailing bool // numbers line up on the right
+	text     func(d *dataScreen, o model.Observation) string
+}
+
+var dataColumns = []dataColumn{
+	{title: "Period", order: "period", width: 90, text: func(_ *dataScreen, o model.Observation) string { return o.Period.Label() }},
+	{title: "Unit", grow: 1, order: "unit", width: 100, text: func(_ *dataScreen, o model.Observation) string { return o.Unit }},
+	{title: "Discipline", grow: 1, width: 186, text: func(d *dataScreen, o model.Observation) string { return d.disciplineOf(o.Metric) }},
+	{title: "Metric", grow: 3, order: "metric", width: 230, text: func(_ *dataScreen, o model.Observation) string { return o.Metric }},
+	{title: "Value", order: "value", width: 76, trailing: true, text: func(_ *dataScreen, o model.Observation) string { return dataValueText(o.Value) }},
+	{title: "Note", grow: 2, width: 100, text: func(_ *dataScreen, o model.Observation) string { return o.Note }},
+	{title: "File", grow: 2, width: 150, text: func(_ *dataScreen, o model.Observation) string { return o.Source.File }},
+	{title: "Sheet", grow: 0.5, width: 86, text: func(_ *dataScreen, o model.Observation) string { return o.Source.Sheet }},
+	{title: "Cell", width: 86, text: func(_ *dataScreen, o model.Observation) string { return o.Source.Cell }},
+	{title: "Batch", order: "batch", width: 70, trailing: true, text: func(_ *dataScreen, o model.Observation) string {
+		return strconv.FormatInt(o.Source.BatchID, 10)
+	}},
+}
+
+// dataPlaceholder fills the cells of a row whose page is on its way.
+const dataPlaceholder = "…"
+
+func (d *dataScreen) newTable() *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return d.pager.length(), len(dataColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		d.updateCell,
+	)
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		icon := widget.NewIcon(nil)
+		return container.NewStack(container.NewBorder(nil, nil, nil, icon, l), newDataTapArea())
+	}
+	t.UpdateHeader = d.updateHeader
+	// A row is data to read, not to pick: selection would only hide the
+	// text behind the highlight.
+	t.OnSelected = func(id widget.TableCellID) { t.UnselectAll() }
+	return t
+}
+
+// fitColumns gives the table's columns their widths, stretched when the
+// window is wider than their sum (a narrow window scrolls instead).
+func (d *dataScreen) fitColumns() fyne.CanvasObject {
+	widths, grow := make([]float32, len(dataColumns)), make([]float32, len(dataColumns))
+	for i, c := range dataColumns {
+		widths[i], grow[i] = c.width, c.grow
+	}
+	return container.New(&dataFit{t: d.table, widths: widths, grow: grow}, d.table)
+}
+
+// dataFit is a layout that fills its space with one table and shares the
+// spare width among the table's growing columns.
+type dataFit struct {
+	t            *widget.Table
+	widths, grow []float32
+	last         float32
+}
+
+func (f *dataFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (f *dataFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width == f.last {
+		return
+	}
+	f.last = size.Width
+	var sum, grow float32
+	for i, w := range f.widths {
+		sum += w
+		grow += f.grow[i]
+	}
+	// Room for the vertical scroll bar and the separators between cells.
+	spare := size.Width - sum - theme.ScrollBarSize() - float32(len(f.widths))*theme.Padding()
+	if spare < 0 || grow == 0 {
+		spare = 0
+	}
+	for i, w := range f.widths {
+		f.t.SetColumnWidth(i, w+spare*f.grow[i]/max(grow, 1))
+	}
+}
+
+// updateCell fills one cell from the pager's cache; it never queries.
+func (d *dataScreen) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
+	l := obj.(*widget.Label)
+	col := dataColumns[id.Col]
+	text := dataPlaceholder
+	if o, ok := d.pager.row(id.Row); ok {
+		text = col.text(d, o)
+	}
+	align := fyne.TextAlignLeading
+	if col.trailing {
+		align = fyne.TextAlignTrailing
+	}
+	if l.Text != text || l.Alignment != align {
+		l.Alignment = align
+		l.SetText(text)
+	}
+}
+
+func (d *dataScreen) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
+	if id.Row >= 0 || id.Col < 0 || id.Col >= len(dataColumns) {
+		return
+	}
+	stack := obj.(*fyne.Container)
+	border := stack.Objects[0].(*fyne.Container)
+	l := border.Objects[0].(*widget.Label)
+	icon := border.Objects[1].(*widget.Icon)
+	tap := stack.Objects[1].(*dataTapArea)
+	col := dataColumns[id.Col]
+	l.Alignment = fyne.TextAlignLeading
+	if col.trailing {
+		l.Alignment = fyne.TextAlignTrailing
+	}
+	l.SetText(col.title)
+	var res fyne.Resource
+	if d.sortCol == id.Col {
+		res = theme.MenuDropUpIcon()
+		if d.desc {
+			res = theme.MenuDropDownIcon()
+		}
+	}
+	icon.SetResource(res)
+	if res == nil {
+		icon.Hide() // the title gets the whole width
+	} else {
+		icon.Show()
+	}
+	tap.onTap = nil
+	if col.order != "" {
+		c := id.Col
+		tap.onTap = func() { d.sortBy(c) }
+	}
+}
+
+// sortBy sorts by column c, or turns the order round when it already is.
+func (d *dataScreen) sortBy(c int) {
+	if d.sortCol == c {
+		d.desc = !d.desc
+	} else {
+		d.sortCol, d.desc = c, false
+	}
+	d.table.Refresh()
+	d.apply(false)
+}
+
+// disciplineOf names the discipline of a metric, from the snapshot.
+func (d *dataScreen) disciplineOf(metric string) string {
+	return d.discOf[model.MetricKey(metric)]
+}
+
+// dataValueText prints a value with up to four decimals and no trailing
+// zeros: a browser shows what was read, not a rounded score.
+func dataValueText(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// dataCount prints n with thousands separators: 1,000,000.
+func dataCount(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// dataTapArea is an invisible layer over a header cell that sorts on a tap
+// and shows a pointer where sorting is possible.
+type dataTapArea struct {
+	widget.BaseWidget
+	onTap func()
+}
+
+func newDataTapArea() *dataTapArea {
+	a := &dataTapArea{}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// Tapped sorts by the column.
+func (a *dataTapArea) Tapped(*fyne.PointEvent) {
+	if a.onTap != nil {
+		a.onTap()
+	}
+}
+
+// Cursor is a pointing hand over sortable headers.
+func (a *dataTapArea) Cursor() desktop.Cursor {
+	if a.onTap != nil {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+func (a *dataTapArea) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}

@@ -1,0 +1,271 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cxdash/importers"
+)
+
+// importPreview shows one file's dry run: what it holds, each sheet's
+// layout, mapping and first rows, and every problem with its cell.
+type importPreview struct {
+	i        *importScreen
+	f        *importFile
+	summary  *widget.Label
+	tabs     *container.AppTabs
+	sheets   []*importSheetView
+	problems *widget.List
+	root     fyne.CanvasObject
+}
+
+// importSheetView is one sheet's tab.
+type importSheetView struct {
+	name    string
+	cols    []importers.Column
+	selects []*widget.Select // one per column, in cols order
+	rows    [][]string       // the preview rows shown
+	reason  *widget.Label
+}
+
+func newImportPreview(i *importScreen, f *importFile) *importPreview {
+	p := &importPreview{i: i, f: f}
+	title := widget.NewLabelWithStyle(f.name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Truncation = fyne.TextTruncateEllipsis
+	p.summary = widget.NewLabel(p.summaryText())
+	p.summary.Wrapping = fyne.TextWrapWord
+	switch importFileState(f) {
+	case importProblems, importFailed:
+		p.summary.Importance = widget.DangerImportance
+	case importReady:
+		p.summary.Importance = widget.SuccessImportance
+	}
+	top := container.NewVBox(title, p.summary)
+
+	var center fyne.CanvasObject = widget.NewLabel("")
+	if rep := f.res.Report; len(rep.Sheets) > 0 {
+		p.tabs = container.NewAppTabs()
+		sel := 0
+		for k, sh := range rep.Sheets {
+			v := p.newSheetView(sh)
+			p.sheets = append(p.sheets, v)
+			p.tabs.Append(container.NewTabItem(importSheetTitle(sh), v.content(p, sh)))
+			if sh.Name == f.sheet {
+				sel = k
+			} else if f.sheet == "" && sel == 0 && rep.Sheets[0].Layout == importers.LayoutSkipped && sh.Layout != importers.LayoutSkipped {
+				sel = k // open on the first sheet that holds data
+			}
+		}
+		p.tabs.SelectIndex(sel)
+		p.tabs.OnSelected = func(t *container.TabItem) { f.sheet = p.sheets[p.tabs.SelectedIndex()].name }
+		center = p.tabs
+	}
+	var bottom fyne.CanvasObject
+	if probs := f.res.Report.Problems; len(probs) > 0 && !f.checking {
+		bottom = p.newProblems(probs)
+	}
+	p.root = container.NewBorder(top, bottom, nil, nil, center)
+	return p
+}
+
+// summaryText says what the file holds and what Import will do with it.
+func (p *importPreview) summaryText() string {
+	f, r := p.f, p.f.res.Report
+	switch importFileState(f) {
+	case importChecking:
+		if len(r.Sheets) > 0 {
+			return "Reading the file again with the new mapping…"
+		}
+		return "Reading the file for the preview…"
+	case importFailed:
+		return "Could not read this file: " + UserMessage(f.res.Err)
+	case importDuplicate:
+		b := f.res.Batch
+		return fmt.Sprintf("Already imported as batch %d (%s, %s by %s): importing the same content again would add nothing. "+
+			"Undo batch %d in the history below to import it again.", b.ID, b.File, importWhen(b.ImportedAt), importUser(b.User), b.ID)
+	case importProblems:
+		return fmt.Sprintf("%s. Nothing from this file can be imported until %s fixed in the workbook; "+
+			"then click Check again. A wrong column role can be changed below.",
+			importPlural(len(r.Problems), "problem", "problems"), map[bool]string{true: "it is", false: "they are"}[len(r.Problems) == 1])
+	}
+	var data []string
+	for _, sh := range r.Sheets {
+		if sh.Layout != importers.LayoutSkipped {
+			data = append(data, sh.Name)
+		}
+	}
+	s := fmt.Sprintf("Ready to import %s from %s (%s); %s skipped",
+		importPlural(r.Values, "value", "values"), importPlural(len(data), "sheet", "sheets"), importList(data, 4),
+		importPlural(r.Skipped, "blank cell", "blank cells"))
+	if n := len(r.NewMetrics); n > 0 {
+		s += fmt.Sprintf("; %s new to the catalogue (%s)", importPlural(n, "metric", "metrics"), importList(r.NewMetrics, 3))
+	}
+	return s + "."
+}
+
+func importSheetTitle(sh importers.SheetReport) string {
+	if sh.Layout == importers.LayoutSkipped {
+		return sh.Name + " (skipped)"
+	}
+	return sh.Name
+}
+
+func (p *importPreview) newSheetView(sh importers.SheetReport) *importSheetView {
+	v := &importSheetView{name: sh.Name, cols: p.f.columns[sh.Name], rows: sh.Preview}
+	if len(v.cols) == 0 {
+		v.cols = sh.Columns
+	}
+	return v
+}
+
+// content is the sheet's tab: how it was read, its mapping and first rows.
+func (v *importSheetView) content(p *importPreview, sh importers.SheetReport) fyne.CanvasObject {
+	f := p.f
+	layoutName := widget.NewLabelWithStyle(importLayoutTitle(sh.Layout), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.reason = widget.NewLabel(importReasonText(sh))
+	v.reason.Wrapping = fyne.TextWrapWord
+	if len(sh.Problems) > 0 {
+		v.reason.Importance = widget.DangerImportance
+	}
+	parts := []fyne.CanvasObject{layoutName, v.reason}
+
+	if len(v.cols) > 0 {
+		_, chosen := f.overrides[sh.Name]
+		head := "Column mapping: what each column holds"
+		if chosen {
+			head = "Column mapping (changed by you; it is remembered for files with the same headers)"
+		}
+		mapTitle := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		var headRow fyne.CanvasObject = mapTitle
+		if chosen {
+			reset := widget.NewButtonWithIcon("Use the detected mapping", theme.ContentUndoIcon(), func() { p.i.resetMapping(f, sh.Name) })
+			reset.Importance = widget.LowImportance
+			headRow = container.NewBorder(nil, nil, nil, reset, mapTitle)
+		}
+		parts = append(parts, widget.NewSeparator(), headRow, v.mappingGrid(p, sh))
+	}
+	if len(v.rows) > 0 {
+		parts = append(parts, widget.NewSeparator(),
+			widget.NewLabelWithStyle(fmt.Sprintf("First %s as read", importPlural(len(v.rows), "row", "rows")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			importRowsGrid(importers.PreviewColumns(sh.Layout), v.rows))
+	}
+	return container.NewVScroll(container.NewVBox(parts...))
+}
+
+// importReasonText is how the sheet was read, with its counts.
+func importReasonText(sh importers.SheetReport) string {
+	s := sh.Reason
+	if s != "" {
+		s = strings.ToUpper(s[:1]) + s[1:] + "."
+	}
+	if sh.Layout != importers.LayoutSkipped {
+		s += fmt.Sprintf(" %s read, %s taken, %s skipped.", importPlural(sh.Rows, "row", "rows"),
+			importPlural(sh.Values, "value", "values"), importPlural(sh.Skipped, "blank cell", "blank cells"))
+	}
+	if n := len(sh.Problems); n > 0 {
+		s += fmt.Sprintf(" %s in this sheet, listed below.", importPlural(n, "problem", "problems"))
+	}
+	return strings.TrimSpace(s)
+}
+
+// mappingGrid has one choice per column: its letter, header and role.
+func (v *importSheetView) mappingGrid(p *importPreview, sh importers.SheetReport) fyne.CanvasObject {
+	f := p.f
+	layout := f.layouts[sh.Name]
+	if layout == "" {
+		layout = sh.Layout
+	}
+	override, chosen := f.overrides[sh.Name]
+	cards := make([]fyne.CanvasObject, 0, len(v.cols))
+	for _, c := range v.cols {
+		current := c.Role
+		if chosen {
+			current = override[c.Index]
+		}
+		if current == "" {
+			current = importers.RoleIgnore
+		}
+		roles := importRoleChoices(c, layout, current)
+		labels := make([]string, len(roles))
+		byLabel := map[string]importers.Role{}
+		for k, r := range roles {
+			labels[k] = importRoleTitle(r, c)
+			byLabel[labels[k]] = r
+		}
+		col, sheet := c.Index, sh.Name
+		sel := widget.NewSelect(labels, nil)
+		sel.Selected = importRoleTitle(current, c)
+		sel.OnChanged = func(s string) {
+			if r, ok := byLabel[s]; ok && r != current {
+				p.i.remap(f, sheet, col, r)
+			}
+		}
+		if f.checking {
+			sel.Disable()
+		}
+		v.selects = append(v.selects, sel)
+		header := strings.TrimSpace(c.Header)
+		if header == "" {
+			header = "(no header)"
+		}
+		name := widget.NewLabel(c.Letter + " · " + header)
+		name.Truncation = fyne.TextTruncateEllipsis
+		name.TextStyle.Bold = current != importers.RoleIgnore
+		cards = append(cards, container.NewVBox(name, sel))
+	}
+	return container.NewGridWrap(fyne.NewSize(200, cards[0].MinSize().Height), cards...)
+}
+
+// importRowsGrid lays out preview rows under their column names.
+func importRowsGrid(names []string, rows [][]string) fyne.CanvasObject {
+	cells := make([]fyne.CanvasObject, 0, (len(rows)+1)*len(names))
+	for _, n := range names {
+		cells = append(cells, widget.NewLabelWithStyle(n, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, r := range rows {
+		for k := range names {
+			text := ""
+			if k < len(r) {
+				text = r[k]
+			}
+			l := widget.NewLabel(text)
+			l.Truncation = fyne.TextTruncateEllipsis
+			cells = append(cells, l)
+		}
+	}
+	return container.NewGridWithColumns(len(names), cells...)
+}
+
+// newProblems lists every problem as file: Sheet!C12: message.
+func (p *importPreview) newProblems(probs []importers.Problem) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(importPlural(len(probs), "problem", "problems")+" (select one to see its sheet)",
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Importance = widget.DangerImportance
+	p.problems = widget.NewList(func() int { return len(probs) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(probs[id].Error()) })
+	p.problems.OnSelected = func(id widget.ListItemID) {
+		if p.tabs == nil {
+			return
+		}
+		for k, v := range p.sheets {
+			if v.name == probs[id].Sheet {
+				p.tabs.SelectIndex(k)
+			}
+		}
+	}
+	rows := min(len(probs), 4)
+	h := float32(rows)*(widget.NewLabel("X").MinSize().Height+theme.SeparatorThicknessSize()) + theme.Padding()
+	return container.NewBorder(container.NewVBox(widget.NewSeparator(), title), nil, nil, nil,
+		container.New(importMinHeight(h), p.problems))
+}

@@ -1,0 +1,103 @@
+package app
+
+import (
+	"strings"
+
+	"cxdash/importers"
+	"cxdash/model"
+)
+
+// Roles a user can give a column of a data sheet, in the order offered.
+var importDataRoles = []importers.Role{
+	importers.RolePeriod, importers.RoleUnit, importers.RoleDiscipline, importers.RoleMetric,
+	importers.RoleValue, importers.RoleTarget, importers.RoleNote, importers.RoleIgnore,
+}
+
+// Roles of a catalogue sheet's columns.
+var importCatalogueRoles = []importers.Role{
+	importers.RoleMetric, importers.RoleDiscipline, importers.RoleMeasureUnit, importers.RoleDirection,
+	importers.RoleScale, importers.RoleT1, importers.RoleT2, importers.RoleT3, importers.RoleT4, importers.RoleT5,
+	importers.RoleWeight, importers.RoleTarget, importers.RoleOwner, importers.RoleIgnore,
+}
+
+// importRoleTitle names a role for a column: "Values of Q1 2024" for a
+// period column of a wide sheet, "Values of NPS" for a metric column.
+func importRoleTitle(r importers.Role, c importers.Column) string {
+	switch r {
+	case importers.RoleIgnore, "":
+		return "Ignore"
+	case importers.RolePeriodValues:
+		p := c.Period
+		if p.IsZero() {
+			p, _ = model.ParsePeriod(c.Header)
+		}
+		if p.IsZero() {
+			return "Values of this period"
+		}
+		return "Values of " + p.Label()
+	case importers.RoleMetricValues:
+		if h := strings.TrimSpace(c.Header); h != "" {
+			return "Values of " + h
+		}
+		return "Values of this metric"
+	case importers.RoleT1, importers.RoleT2, importers.RoleT3, importers.RoleT4, importers.RoleT5:
+		return "Threshold " + string(r)
+	}
+	s := strings.ReplaceAll(string(r), "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// importRoleChoices are the roles offered for column c of a sheet whose
+// layout was detected as l: the catalogue's roles for a catalogue, the data
+// roles otherwise, plus "values of this period" under a period header and
+// "values of this metric" where the sheet has metrics across (or was not
+// recognised, so the user may say so). The column's role is always offered.
+func importRoleChoices(c importers.Column, l importers.Layout, current importers.Role) []importers.Role {
+	base := importDataRoles
+	if l == importers.LayoutCatalogue {
+		base = importCatalogueRoles
+	}
+	roles := append([]importers.Role(nil), base[:len(base)-1]...) // Ignore goes last
+	_, perr := model.ParsePeriod(c.Header)
+	isPeriod := !c.Period.IsZero() || perr == nil
+	if l != importers.LayoutCatalogue {
+		if isPeriod || c.Role == importers.RolePeriodValues {
+			roles = append(roles, importers.RolePeriodValues)
+		}
+		named := strings.TrimSpace(c.Header) != "" && !isPeriod
+		if c.Role == importers.RoleMetricValues || (named && (l == importers.LayoutWideMetric || l == importers.LayoutSkipped)) {
+			roles = append(roles, importers.RoleMetricValues)
+		}
+	}
+	roles = append(roles, importers.RoleIgnore)
+	if current != "" && current != importers.RoleIgnore && !importHasRole(roles, current) {
+		roles = append(roles[:len(roles)-1], current, importers.RoleIgnore)
+	}
+	return roles
+}
+
+func importHasRole(rs []importers.Role, r importers.Role) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// importLayoutTitle says what a layout is in a few words.
+func importLayoutTitle(l importers.Layout) string {
+	switch l {
+	case importers.LayoutLong:
+		return "Long: one value per row"
+	case importers.LayoutWidePeriod:
+		return "Wide by period: periods across the columns"
+	case importers.LayoutWideMetric:
+		return "Wide by metric: metrics across the columns"
+	case importers.LayoutCatalogue:
+		return "Catalogue: metric definitions"
+	case importers.LayoutSkipped:
+		return "Skipped: nothing is read from this sheet"
+	}
+	return string(l)
+}

@@ -1,0 +1,203 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// importMaxProblemsShown bounds the problems a result summary lists; the
+// preview lists them all.
+const importMaxProblemsShown = 12
+
+// runImport imports every ready file, each as one batch, behind a progress
+// dialog with Cancel; then shows what happened and reloads the screens.
+func (i *importScreen) runImport() {
+	todo := i.ready()
+	if len(todo) == 0 {
+		return
+	}
+	ws := i.s.ws
+	type job struct {
+		path string
+		opt  ImportOptions
+	}
+	jobs := make([]job, len(todo))
+	for k, f := range todo {
+		jobs[k] = job{f.path, ImportOptions{Overrides: importCopyOverrides(f.overrides)}}
+	}
+	results := make([]ImportResult, len(todo))
+	title := "Importing " + todo[0].name
+	if len(todo) > 1 {
+		title = fmt.Sprintf("Importing %d files", len(todo))
+	}
+	i.importBtn.Disable()
+	i.work.start()
+	i.s.run(title, func(ctx context.Context, progress Progress) error {
+		const scale = 1000 // progress of each file, in thousandths
+		for k, j := range jobs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			base := int64(k) * scale
+			j.opt.Progress = func(done, total int64) {
+				if total > 0 {
+					progress(base+min(done*scale/total, scale), int64(len(jobs))*scale)
+				}
+			}
+			results[k] = ws.ImportFile(ctx, j.path, j.opt)
+			if errors.Is(results[k].Err, context.Canceled) {
+				return results[k].Err
+			}
+		}
+		return nil
+	}, func(err error) {
+		dataUIMu.Lock()
+		defer dataUIMu.Unlock()
+		defer i.work.done()
+		i.finishImport(ws, todo, results, err)
+	})
+}
+
+// finishImport takes the imported files off the list, keeps the rejected
+// ones with their problems, says what happened and reloads every screen.
+func (i *importScreen) finishImport(ws *Workspace, files []*importFile, results []ImportResult, err error) {
+	var lines []fyne.CanvasObject
+	imported := 0
+	for k, f := range files {
+		res := results[k]
+		text, problems := importResultText(f.name, res)
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		switch {
+		case res.Imported():
+			imported++
+			l.Importance = widget.SuccessImportance
+		case res.Duplicate:
+		case res.Report.File == "" && res.Err == nil:
+			l.Importance = widget.WarningImportance
+		default:
+			l.Importance = widget.DangerImportance
+		}
+		lines = append(lines, l)
+		for _, p := range problems {
+			pl := widget.NewLabel("    " + p)
+			pl.Wrapping = fyne.TextWrapWord
+			lines = append(lines, pl)
+		}
+		if res.Imported() || res.Duplicate {
+			i.drop(f)
+		} else if res.Report.File != "" && ws == f.ws {
+			f.res = res // the problems found while importing, for the preview
+		}
+	}
+	i.list.Refresh()
+	if i.selected >= len(i.files) {
+		i.selected = -1
+	}
+	if len(i.files) > 0 && i.selected < 0 {
+		i.list.Select(0)
+	}
+	i.showPreview()
+	i.update()
+
+	title := "Import finished"
+	if errors.Is(err, context.Canceled) {
+		title = "Import cancelled"
+		lines = append(lines, widget.NewLabel("Files after the cancelled one were not imported; the ones imported before it stay (undo them in the history)."))
+	} else if err != nil {
+		title = "Import failed"
+	}
+	i.showResult(fmt.Sprintf("%s: %s imported. The history below lists every batch.", title, importPlural(imported, "file", "files")))
+	d := dialog.NewCustom(title, "Close", container.NewVScroll(container.NewVBox(lines...)), i.s.win)
+	d.Resize(fyne.NewSize(680, min(float32(160+60*len(lines)), 520)))
+	d.Show()
+	i.summary = d
+	i.hist.load()
+	if imported > 0 {
+		i.reload()
+	}
+}
+
+// drop takes a file off the list.
+func (i *importScreen) drop(f *importFile) {
+	k := slices.Index(i.files, f)
+	if k < 0 {
+		return
+	}
+	i.files = slices.Delete(i.files, k, k+1)
+	switch {
+	case i.selected == k:
+		i.selected = -1
+		i.list.UnselectAll()
+	case i.selected > k:
+		i.selected--
+	}
+}
+
+// reload rebuilds the session's snapshot; the screen counts as busy until
+// every screen shows the new data.
+func (i *importScreen) reload() {
+	done := i.s.reload()
+	i.work.start()
+	go func() {
+		<-done
+		i.work.done()
+	}()
+}
+
+// importResultText says what importing one file did; problems are listed
+// for a rejected file, at most importMaxProblemsShown of them.
+func importResultText(name string, res ImportResult) (string, []string) {
+	r := res.Report
+	switch {
+	case res.Duplicate:
+		return fmt.Sprintf("%s: already imported as batch %d on %s; nothing was added.", name, res.Batch.ID, importWhen(res.Batch.ImportedAt)), nil
+	case res.Imported():
+		s := fmt.Sprintf("%s: imported as batch %d: %s, %s skipped", name, res.Batch.ID,
+			importPlural(res.Batch.Rows, "value", "values"), importPlural(res.Batch.Skipped, "blank cell", "blank cells"))
+		if n := len(r.NewMetrics); n > 0 {
+			s += fmt.Sprintf(", %s new to the catalogue (%s)", importPlural(n, "metric", "metrics"), importList(r.NewMetrics, 4))
+		}
+		return s + ".", nil
+	case errors.Is(res.Err, context.Canceled):
+		return name + ": cancelled; nothing from it was imported.", nil
+	case res.Err != nil:
+		return name + ": not imported: " + UserMessage(res.Err), nil
+	case r.File == "":
+		return name + ": not imported (the import was cancelled before it).", nil
+	}
+	var probs []string
+	for k, p := range r.Problems {
+		if k == importMaxProblemsShown {
+			probs = append(probs, fmt.Sprintf("… and %d more, listed in the preview", len(r.Problems)-k))
+			break
+		}
+		probs = append(probs, p.Error())
+	}
+	return fmt.Sprintf("%s: rejected, nothing was imported: %s.", name, importPlural(len(r.Problems), "problem", "problems")), probs
+}
+
+// importWhen shows when a batch was imported, in local time. Tests replace
+// it so that golden images do not depend on the clock.
+var importWhen = func(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("2 Jan 2006 15:04")
+}
+
+// importUser names who imported a batch.
+func importUser(u string) string {
+	if u == "" {
+		return "unknown"
+	}
+	return u
+}

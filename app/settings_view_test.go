@@ -1,0 +1,261 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"math"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cxdash/model"
+	"cxdash/store"
+)
+
+// settingsScreenOn builds the settings screen on a new workspace, with the
+// demo data when demo is set.
+func settingsScreenOn(t *testing.T, demo bool) *settingsScreen {
+	t.Helper()
+	var r *settingsScreen
+	reportsTestSession(t, demo, func(s *session) fyne.CanvasObject {
+		r = newSettingsView(s)
+		return r.box
+	})
+	reportsWait(t, r.unitLoaded)
+	return r
+}
+
+func (r *settingsScreen) row(t *testing.T, key string) *settingsDisciplineRow {
+	t.Helper()
+	for _, row := range r.discs {
+		if row.key == key {
+			return row
+		}
+	}
+	t.Fatalf("no row for %s", key)
+	return nil
+}
+
+func TestSettingsWeightsAndTargetsRescore(t *testing.T) {
+	r := settingsScreenOn(t, true)
+	ctx := context.Background()
+	before, err := r.s.ws.Summary(ctx, "Online", model.Period{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	weights := map[string]float64{model.Governance: 3, model.Measurement: 0.5}
+	for key, w := range weights {
+		r.row(t, key).weight.SetText(formatSetting(w))
+	}
+	r.row(t, model.Strategy).target.SetText("4,5")
+	reportsWait(t, r.saveSettings())
+	if r.message.Importance != widget.SuccessImportance {
+		t.Fatalf("save refused: %s", r.message.Text)
+	}
+
+	after, err := r.s.ws.Summary(ctx, "Online", model.Period{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The overall index is the weighted mean of the discipline scores.
+	var sum, total float64
+	for _, d := range after.Disciplines {
+		w := 1.0
+		if x, ok := weights[d.Key]; ok {
+			w = x
+		}
+		sum += w * d.Score
+		total += w
+		if d.Key == model.Strategy && (d.Target == nil || *d.Target != 4.5) {
+			t.Errorf("strategy target %v, want 4.5", d.Target)
+		}
+	}
+	if want := sum / total; math.Abs(after.Overall.Score-want) > 1e-9 {
+		t.Errorf("overall %.4f, want the weighted mean %.4f", after.Overall.Score, want)
+	}
+	if math.Abs(after.Overall.Score-before.Overall.Score) < 1e-6 {
+		t.Errorf("overall unchanged at %.4f", after.Overall.Score)
+	}
+
+	// Every screen reads the reloaded snapshot: it scores as the store does.
+	p, _ := r.s.snap.Current(r.s.filters)
+	if got := r.s.snap.Scorer.Summary("Online", p).Overall.Score; got != after.Overall.Score {
+		t.Errorf("snapshot scores %.4f, workspace %.4f", got, after.Overall.Score)
+	}
+	if got := r.row(t, model.Strategy).now.Text; !strings.Contains(got, "target 4.50") {
+		t.Errorf("strategy now shows %q", got)
+	}
+	if got := r.row(t, model.Strategy).target.Text; got != "4.5" {
+		t.Errorf("the form shows target %q after reload", got)
+	}
+}
+
+func TestSettingsRejectsBadInput(t *testing.T) {
+	r := settingsScreenOn(t, true)
+	cases := []struct {
+		name string
+		set  func()
+		want string
+	}{
+		{"negative weight", func() { r.row(t, model.Design).weight.SetText("-1") }, "Design: weight -1 must be above 0"},
+		{"zero weight", func() { r.row(t, model.Design).weight.SetText("0") }, "Design: weight 0 must be above 0"},
+		{"text weight", func() { r.row(t, model.Culture).weight.SetText("heavy") }, `Culture: weight "heavy" is not a number`},
+		{"target above 5", func() { r.row(t, model.Strategy).target.SetText("7") }, "Strategy: target 7 must be a maturity score from 1 to 5"},
+		{"target below 1", func() { r.row(t, model.Strategy).target.SetText("0.5") }, "target 0.5 must be a maturity score from 1 to 5"},
+		{"text target", func() { r.row(t, model.Governance).target.SetText("high") }, `Governance: target "high" is not a number`},
+		{"infinite target", func() { r.row(t, model.Governance).target.SetText("Inf") }, `target "Inf" is not a number`},
+		{"empty level", func() { r.levels[2].SetText("  ") }, "Level 3: the name is empty."},
+		{"duplicate level", func() { r.levels[3].SetText("developing") }, `Levels 2 and 4 are both called "developing"`},
+		{"long level", func() { r.levels[0].SetText(strings.Repeat("x", 41)) }, "Level 1: the name is longer than 40 characters."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r.fill(r.fw)
+			c.set()
+			reportsWait(t, r.saveSettings())
+			if !r.message.Visible() || r.message.Importance != widget.DangerImportance || !strings.Contains(r.message.Text, c.want) {
+				t.Errorf("message %q (importance %v), want %q", r.message.Text, r.message.Importance, c.want)
+			}
+			if _, err := r.s.ws.Store.Setting(context.Background(), "framework"); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("bad input was saved (%v)", err)
+			}
+		})
+	}
+}
+
+func TestSettingsFormParsesWhatPeopleType(t *testing.T) {
+	base := model.DefaultFramework()
+	form := settingsForm{Levels: base.LevelNames,
+		Weights: []string{" 2 ", "", "1,5", "1", "1", "1"},
+		Targets: []string{"", " 3.25", "5", "1", "", ""}}
+	fw, err := form.framework(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantW := []float64{2, 1, 1.5, 1, 1, 1}
+	wantT := []float64{0, 3.25, 5, 1, 0, 0}
+	for i, d := range fw.Disciplines {
+		got := 0.0
+		if d.Target != nil {
+			got = *d.Target
+		}
+		if d.Weight != wantW[i] || got != wantT[i] {
+			t.Errorf("%s: weight %v target %v, want %v and %v", d.Key, d.Weight, got, wantW[i], wantT[i])
+		}
+	}
+	if base.Disciplines[0].Weight != 1 {
+		t.Error("the form changed the framework it started from")
+	}
+	form.Weights[0], form.Targets[0] = "-2", "9"
+	_, err = form.framework(base)
+	if err == nil || strings.Count(err.Error(), "\n") != 1 {
+		t.Errorf("want both problems, one per line: %v", err)
+	}
+}
+
+func TestSettingsDefaultUnitAppliesWhenTheWorkspaceOpens(t *testing.T) {
+	r := settingsScreenOn(t, true)
+	ctx := context.Background()
+	if got := defaultUnit(ctx, r.s.ws); got != model.AllUnits {
+		t.Errorf("a new workspace's default unit is %q", got)
+	}
+	r.unit.SetSelected("Online")
+	reportsWait(t, r.saveSettings())
+	if got := defaultUnit(ctx, r.s.ws); got != "Online" {
+		t.Fatalf("stored default unit %q", got)
+	}
+	if r.s.filters.Unit != model.AllUnits {
+		t.Error("saving the default changed the current filter")
+	}
+
+	// Opening the workspace again starts on its default unit.
+	path := r.s.ws.Store.Path()
+	ws, err := OpenWorkspace(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	r.s.ws, r.s.filters = ws, Filters{}
+	reportsWait(t, r.s.reload())
+	reportsWait(t, r.unitLoaded)
+	if r.s.filters.Unit != "Online" || r.unit.Selected != "Online" {
+		t.Errorf("after opening: filter %q, settings show %q", r.s.filters.Unit, r.unit.Selected)
+	}
+}
+
+func TestSettingsThemeAppliesAtOnce(t *testing.T) {
+	r := settingsScreenOn(t, false)
+	a := r.s.app
+	bg := func() color.Color {
+		return a.Settings().Theme().Color(theme.ColorNameBackground, a.Settings().ThemeVariant())
+	}
+	cases := []struct {
+		label, pref string
+		want        color.Color
+	}{
+		{"Dark", themeDark, theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)},
+		{"Light", themeLight, theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)},
+		{"Same as the system", themeSystem, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.pref, func(t *testing.T) {
+			r.theme.SetSelected(c.label)
+			if got := a.Preferences().String(prefTheme); got != c.pref {
+				t.Errorf("preference %q", got)
+			}
+			if c.want == nil {
+				if a.Settings().Theme() != theme.DefaultTheme() {
+					t.Errorf("theme %T, want the default theme", a.Settings().Theme())
+				}
+				return
+			}
+			if got := bg(); got != c.want {
+				t.Errorf("background %v, want %v", got, c.want)
+			}
+		})
+	}
+
+	// At start-up the stored preference is applied.
+	b := test.NewTempApp(t)
+	b.Preferences().SetString(prefTheme, themeDark)
+	applyThemePreference(b)
+	if got, want := b.Settings().Theme().Color(theme.ColorNameForeground, theme.VariantLight),
+		theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark); got != want {
+		t.Errorf("start-up foreground %v, want dark %v", got, want)
+	}
+}
+
+func TestSettingsCatalogueListsTheMetrics(t *testing.T) {
+	r := settingsScreenOn(t, true)
+	if got, want := len(r.catalog.rows), len(r.s.snap.Metrics); got != want || got == 0 {
+		t.Fatalf("%d rows for %d metrics", got, want)
+	}
+	var nps []string
+	for _, row := range r.catalog.rows {
+		if row[0] == "NPS" {
+			nps = row
+		}
+	}
+	if nps == nil || nps[1] != "Strategy" || nps[2] != "thresholds" || nps[3] != "-20 / 0 / 20 / 40 / 60" || nps[6] != "40 points" {
+		t.Errorf("NPS row %q", nps)
+	}
+	empty := settingsScreenOn(t, false)
+	if !empty.catalog.empty.Visible() {
+		t.Error("no hint for an empty catalogue")
+	}
+}
+
+func TestSettingsGolden(t *testing.T) {
+	for _, v := range []string{themeLight, themeDark} {
+		t.Run(v, func(t *testing.T) {
+			r := settingsScreenOn(t, true)
+			r.s.app.Settings().SetTheme(themeFor(v))
+			test.AssertImageMatches(t, "settings_"+v+".png", r.s.win.Canvas().Capture())
+		})
+	}
+}

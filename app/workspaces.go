@@ -1,0 +1,130 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+// A workspace is one database file, one per client for consultants.
+
+var workspaceFilter = storage.NewExtensionFileFilter([]string{".db", ".cxdash", ".sqlite"})
+
+// newWorkspace asks where to create an empty workspace and opens it.
+func (u *UI) newWorkspace() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			u.reportDialogError(err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog created an empty file; a workspace is created by opening it.
+		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+			os.Remove(path)
+		}
+		if !strings.Contains(filepath.Base(path), ".") {
+			path += ".db"
+		}
+		u.switchWorkspace(path)
+	}, u.s.win)
+	d.SetFileName("client.db")
+	d.Show()
+}
+
+// openWorkspaceDialog asks for a workspace file and opens it.
+func (u *UI) openWorkspaceDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			u.reportDialogError(err)
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.switchWorkspace(path)
+	}, u.s.win)
+	d.SetFilter(workspaceFilter)
+	d.Show()
+}
+
+// recentMenu lists the workspaces opened lately.
+func (u *UI) recentMenu() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Open recent", nil)
+	var items []*fyne.MenuItem
+	for _, p := range u.s.app.Preferences().StringList(prefRecentWS) {
+		path := p
+		items = append(items, fyne.NewMenuItem(path, func() { u.switchWorkspace(path) }))
+	}
+	if len(items) == 0 {
+		items = []*fyne.MenuItem{{Label: "(none yet)", Disabled: true}}
+	}
+	item.ChildMenu = fyne.NewMenu("", items...)
+	return item
+}
+
+// saveWorkspaceAs writes a consistent copy of the workspace and switches
+// to it, like Save As in any desktop program.
+func (u *UI) saveWorkspaceAs() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			u.reportDialogError(err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path) // VACUUM INTO refuses an existing file, even the empty one the dialog made
+		u.saveCopyTo(path)
+	}, u.s.win)
+	d.SetFileName(strings.TrimSuffix(filepath.Base(u.s.ws.Store.Path()), filepath.Ext(u.s.ws.Store.Path())) + " copy.db")
+	d.Show()
+}
+
+// saveCopyTo writes the copy off the UI thread and then opens it.
+func (u *UI) saveCopyTo(path string) {
+	ws := u.s.ws
+	u.s.run("Saving workspace", func(ctx context.Context, _ Progress) error {
+		return ws.Store.SaveCopy(ctx, path)
+	}, func(err error) {
+		if err != nil {
+			u.s.showError(err)
+			return
+		}
+		u.switchWorkspace(path)
+	})
+}
+
+// switchWorkspace opens path (creating it when new) and shows it
+// everywhere; the previous workspace is closed only once the new one is
+// open, so a failure leaves the user where they were.
+func (u *UI) switchWorkspace(path string) {
+	if path == u.s.ws.Store.Path() {
+		return
+	}
+	go func() {
+		ws, err := OpenWorkspace(u.s.ctx, path)
+		fyne.Do(func() {
+			if err != nil {
+				u.s.showError(fmt.Errorf("could not open %s: %w", filepath.Base(path), err))
+				return
+			}
+			old := u.s.ws
+			u.s.ws = ws
+			old.Close()
+			u.s.filters = Filters{}
+			u.openedWorkspace(path)
+			u.s.reload()
+		})
+	}()
+}
+
+func (u *UI) reportDialogError(err error) {
+	if err != nil {
+		u.s.showError(err)
+	}
+}
