@@ -67,8 +67,17 @@ fuzz:
 	$(GO) test ./importers -run '^$$' -fuzz '^FuzzXMLScanner$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./importers -run '^$$' -fuzz '^FuzzXLSXSheet$$' -fuzztime $(FUZZTIME)
 
+# A desktop bundle (cxdash.tar.xz: binary, icon, .desktop file) from
+# FyneApp.toml's metadata, built with the pinned fyne tool. The tool bumps
+# the build number in FyneApp.toml; the file is put back as committed.
+FYNE_TOOL ?= fyne.io/tools/cmd/fyne@v1.7.4
+package: deps
+	cp FyneApp.toml .FyneApp.toml.keep; \
+	$(GO) run $(FYNE_TOOL) package --target linux --release; st=$$?; \
+	mv .FyneApp.toml.keep FyneApp.toml; exit $$st
+
 generate:
 	$(GO) generate ./...
 
 clean:
-	rm -f $(BIN)
+	rm -f $(BIN) cxdash.tar.xz

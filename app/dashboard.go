@@ -36,7 +36,9 @@ type dashboardScreen struct {
 	radarTitle, trendTitle *sectionTitle
 	heatTitle, gapsTitle   *sectionTitle
 	table                  *disciplineTable
-	data                   dashData // what is on screen; UI goroutine only
+	overdue                *overdueCard // governance: late actions, hidden while none
+	gapAction              *gapAction   // governance: "Create action" from a gap
+	data                   dashData     // what is on screen; UI goroutine only
 
 	notes  notesCache
 	latest latestOnly
@@ -101,14 +103,16 @@ func (d *dashboardScreen) buildBoard() fyne.CanvasObject {
 	d.radarTitle, d.trendTitle = newSectionTitle("Disciplines"), newSectionTitle("Maturity trend per discipline")
 	chartsRow := container.New(&weightedRow{weights: []float32{0.85, 1.15}},
 		section(d.radarTitle, d.radar), section(d.trendTitle, d.trend))
-	top := container.NewBorder(d.tiles, nil, nil, nil, chartsRow)
+	d.overdue = newOverdueCard(d.s)
+	top := container.NewBorder(container.NewVBox(d.overdue.box, d.tiles), nil, nil, nil, chartsRow)
 
 	d.gaps = newGapChart(d)
 	d.heat = charts.NewHeatmap(charts.HeatmapData{})
 	d.heat.OnTapped = d.heatTapped
 	d.gapsTitle, d.heatTitle = newSectionTitle("Where to focus: largest gaps to target"), newSectionTitle("")
+	d.gapAction = newGapAction(d.s, func() dashData { return d.data })
 	focus := container.New(&weightedRow{weights: []float32{1, 1.2}},
-		section(d.gapsTitle, d.gaps), section(d.heatTitle, d.heat))
+		section(container.NewBorder(nil, nil, nil, d.gapAction.button, d.gapsTitle), d.gaps), section(d.heatTitle, d.heat))
 	d.table = newDisciplineTable(d.s)
 
 	scroll := container.NewVScroll(nil)

@@ -79,7 +79,7 @@ func shapeDashboard(snap *Snapshot, f Filters, notes unitNotes) (dashData, bool)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		d.trend = charts.DisciplineTrend(fw, sc, unit, span)
-		d.trend.Events = charts.Events(span, notes.of(unit))
+		d.trend.Events = charts.Events(span, eventNotes(notes.of(unit), snap.Events, unit, span[0].Gran))
 	})
 	wg.Go(func() {
 		if unit == model.AllUnits && len(snap.Units) > 1 {

@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cxdash/model"
@@ -15,15 +17,17 @@ import (
 )
 
 // obsPanel shows the observations a metric's value was made from, each
-// with its source: file, sheet, cell, batch and when it was imported.
+// with its source (file, sheet, cell, batch, when imported) and whether it
+// counts: a later import of the same metric, unit and period replaces it.
 type obsPanel struct {
-	s       *session
-	title   *widget.Label
-	explain *widget.Label
-	table   *widget.Table
-	box     fyne.CanvasObject
+	s     *session
+	title *sectionTitle
+	how   *widget.Button
+	table *widget.Table
+	box   fyne.CanvasObject
 
-	metric string // the metric shown; "" for none
+	metric string   // the metric shown; "" for none
+	lines  []string // how its number was made, for the How button
 	res    obsResult
 	loc    *time.Location // for import times; tests fix it
 	latest latestOnly
@@ -35,46 +39,50 @@ const obsLimit = 1000
 
 // obsResult is what the store returned for one metric.
 type obsResult struct {
-	rows    []model.Observation
-	total   int
+	rows    []obsRow
+	total   int // observations the filter selects, beyond the limit too
+	counted int // of rows, those that count
 	batches map[int64]store.Batch
 	err     error
 }
 
-var obsColumns = []struct {
-	title string
-	width float32
-	right bool
-}{
-	{"Unit", 110, false}, {"Period", 90, false}, {"Value", 90, true}, {"File", 210, false},
-	{"Sheet", 130, false}, {"Cell", 70, false}, {"Batch", 60, true}, {"Imported at", 140, false},
-	{"Note", 260, false},
+// obsRow is one observation and the batch whose value counts for its
+// metric, unit and period (its own when it counts; 0 when none does).
+type obsRow struct {
+	model.Observation
+	current int64
+}
+
+func (r obsRow) counts() bool { return r.current == r.Source.BatchID }
+
+var obsColumns = []tableColumn{
+	{"Unit", 90, false}, {"Period", 78, false}, {"Value", 80, true}, {"Counted", 144, false},
+	{"File", 156, false}, {"Sheet", 90, false}, {"Cell", 56, false}, {"Batch", 62, true},
+	{"Imported at", 130, false}, {"Note", 0, false},
 }
 
 func newObsPanel(s *session) *obsPanel {
 	p := &obsPanel{s: s, loc: time.Local}
-	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.title.Truncation = fyne.TextTruncateEllipsis
-	p.explain = widget.NewLabel("")
-	p.explain.Truncation = fyne.TextTruncateEllipsis
-	p.table = newHeaderTable(len(obsColumns), func() int { return len(p.res.rows) },
-		func(c int) string { return obsColumns[c].title }, p.cell)
-	for i, c := range obsColumns {
-		p.table.SetColumnWidth(i, c.width)
-	}
-	p.box = container.NewBorder(container.NewVBox(p.title, p.explain), nil, nil, nil, p.table)
-	p.clear()
+	p.title = newSectionTitle("")
+	p.how = widget.NewButtonWithIcon("How is it made?", theme.InfoIcon(), func() {
+		showExplanation(p.s.win, p.metric, p.lines, "", nil)
+	})
+	p.how.Importance = widget.LowImportance
+	p.table = newHeaderTable(obsColumns, func() int { return len(p.res.rows) }, p.cell)
+	top := container.NewBorder(nil, nil, nil, p.how, p.title)
+	p.box = container.NewBorder(top, nil, nil, nil, fitColumns(p.table, obsColumns, len(obsColumns)-1, 80))
+	p.clear("Select a metric above to see how its score was made and the observations and source cells behind it.")
 	return p
 }
 
 func (p *obsPanel) content() fyne.CanvasObject { return p.box }
 
-// clear shows the hint to select a metric.
-func (p *obsPanel) clear() {
+// clear shows hint instead of observations.
+func (p *obsPanel) clear(hint string) {
 	p.latest.drop() // a query in flight is not shown
-	p.metric, p.res = "", obsResult{}
-	p.title.SetText("Where the numbers come from")
-	p.explain.SetText("Select a metric above to see the observations and source cells its value was made from.")
+	p.metric, p.lines, p.res = "", nil, obsResult{}
+	p.title.SetText(hint)
+	p.how.Disable()
 	p.table.Refresh()
 }
 
@@ -83,15 +91,15 @@ func (p *obsPanel) showing(metric string) bool {
 	return p.metric != "" && model.MetricKey(p.metric) == model.MetricKey(metric)
 }
 
-// query loads the observations that count for r's metric in unit (all
-// units for model.AllUnits) and period off the UI thread.
+// query loads the observations of r's metric in unit (all units for
+// model.AllUnits) and period off the UI thread.
 func (p *obsPanel) query(r metricRow, unit string, period model.Period) {
 	seq, done := p.latest.begin()
 	name := r.score.Metric
-	p.metric = name
+	p.metric, p.lines = name, metricLines(r, unit, period)
 	p.title.SetText(fmt.Sprintf("Loading the observations behind %s…", name))
-	p.explain.SetText(r.score.Explain)
-	f := store.ObservationFilter{Metric: name, Period: period, OnlyCurrent: true, Limit: obsLimit, OrderBy: "unit"}
+	p.how.Enable()
+	f := store.ObservationFilter{Metric: name, Period: period, Limit: obsLimit, OrderBy: "unit"}
 	if unit != model.AllUnits {
 		f.Unit = unit
 	}
@@ -99,24 +107,51 @@ func (p *obsPanel) query(r metricRow, unit string, period model.Period) {
 	go func() {
 		res := loadObservations(ctx, ws, f)
 		uiDo(func() {
-			p.latest.finish(seq, done, func() { p.apply(name, unit, period, res) })
+			p.latest.finish(seq, done, func() { p.apply(r, unit, period, res) })
 		})
 	}()
 }
 
+// loadObservations reads the observations f selects, marks those that
+// count and orders them by unit and period, the counted one first.
 func loadObservations(ctx context.Context, ws *Workspace, f store.ObservationFilter) obsResult {
 	var res obsResult
-	if res.rows, res.err = ws.Store.Observations(ctx, f); res.err != nil {
+	obs, err := ws.Store.Observations(ctx, f)
+	if err != nil {
+		res.err = err
 		return res
 	}
-	res.total = len(res.rows)
+	res.total = len(obs)
 	if res.total >= f.Limit {
 		if res.total, res.err = ws.Store.CountObservations(ctx, f); res.err != nil {
 			return res
 		}
 	}
+	// The values that count are few (one per metric, unit and month), so
+	// reading them beats asking the store per row which batch counts.
+	values, err := ws.Store.Values(ctx)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	type key struct {
+		unit   string
+		period model.Period
+	}
+	current := map[key]int64{}
+	mk := model.MetricKey(f.Metric)
+	for _, v := range values {
+		if model.MetricKey(v.Metric) == mk {
+			current[key{v.Unit, v.Period}] = v.BatchID
+		}
+	}
 	res.batches = map[int64]store.Batch{}
-	for _, o := range res.rows {
+	for _, o := range obs {
+		r := obsRow{Observation: o, current: current[key{o.Unit, o.Period}]}
+		if r.counts() {
+			res.counted++
+		}
+		res.rows = append(res.rows, r)
 		id := o.Source.BatchID
 		if _, ok := res.batches[id]; ok {
 			continue
@@ -128,59 +163,106 @@ func loadObservations(ctx context.Context, ws *Workspace, f store.ObservationFil
 		}
 		res.batches[id] = b
 	}
+	sort.SliceStable(res.rows, func(i, j int) bool {
+		a, b := res.rows[i], res.rows[j]
+		switch {
+		case a.Unit != b.Unit:
+			return a.Unit < b.Unit
+		case a.Period != b.Period:
+			return a.Period.Before(b.Period)
+		case a.counts() != b.counts():
+			return a.counts()
+		}
+		return a.Source.BatchID > b.Source.BatchID
+	})
 	return res
 }
 
-func (p *obsPanel) apply(metric, unit string, period model.Period, res obsResult) {
+func (p *obsPanel) apply(r metricRow, unit string, period model.Period, res obsResult) {
 	p.res = res
 	p.table.Refresh()
 	p.table.ScrollToTop()
+	metric := r.score.Metric
 	if res.err != nil {
 		p.title.SetText("Could not read the observations behind " + metric)
 		p.s.showError(fmt.Errorf("reading the observations of %s: %w", metric, res.err))
 		return
 	}
-	what := fmt.Sprintf("%d observations", res.total)
-	if res.total == 1 {
-		what = "1 observation"
-	}
+	what := plural(res.total, "observation")
 	if len(res.rows) < res.total {
 		what = fmt.Sprintf("the first %d of %d observations", len(res.rows), res.total)
 	}
+	if replaced := len(res.rows) - res.counted; replaced > 0 {
+		what += fmt.Sprintf(" (%d replaced by a later import)", replaced)
+	}
 	scope := period.Label()
 	if period.Gran != model.Month {
-		scope += " (and the months in it)"
+		scope += " and its months"
 	}
-	p.title.SetText(fmt.Sprintf("Where %s comes from: %s in %s, %s", metric, what, unitTitle(unit), scope))
+	p.title.SetText(fmt.Sprintf("Where %s comes from: %s, %s, %s", metric, what, unitScope(unit), scope))
 }
 
-func (p *obsPanel) cell(row, col int) (string, bool) {
+// unitScope names the units a number covers.
+func unitScope(unit string) string {
+	if unit == model.AllUnits || unit == "" {
+		return "all units"
+	}
+	return unit
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+func (p *obsPanel) cell(row, col int) string {
 	if row >= len(p.res.rows) {
-		return "", false
+		return ""
 	}
 	o := p.res.rows[row]
-	var s string
 	switch col {
 	case 0:
-		s = o.Unit
+		return o.Unit
 	case 1:
-		s = o.Period.Label()
+		return o.Period.Label()
 	case 2:
-		s = strconv.FormatFloat(o.Value, 'f', -1, 64) // as read: provenance, not presentation
+		return rawFormat(o.Value, p.measure())
 	case 3:
-		s = o.Source.File
-	case 4:
-		s = o.Source.Sheet
-	case 5:
-		s = o.Source.Cell
-	case 6:
-		s = strconv.FormatInt(o.Source.BatchID, 10)
-	case 7:
-		if b, ok := p.res.batches[o.Source.BatchID]; ok {
-			s = b.ImportedAt.In(p.loc).Format("2006-01-02 15:04")
+		switch {
+		case o.counts():
+			return "Yes"
+		case o.current != 0:
+			return fmt.Sprintf("Replaced by batch %d", o.current)
 		}
+		return "No"
+	case 4:
+		return o.Source.File
+	case 5:
+		return o.Source.Sheet
+	case 6:
+		return o.Source.Cell
+	case 7:
+		return strconv.FormatInt(o.Source.BatchID, 10)
 	case 8:
-		s = o.Note
+		if b, ok := p.res.batches[o.Source.BatchID]; ok {
+			return b.ImportedAt.In(p.loc).Format("2006-01-02 15:04")
+		}
+	case 9:
+		return o.Note
 	}
-	return s, obsColumns[col].right
+	return ""
+}
+
+// measure is the unit of measure of the metric shown.
+func (p *obsPanel) measure() string {
+	if snap := p.s.snap; snap != nil {
+		for _, m := range snap.Metrics {
+			if model.MetricKey(m.Name) == model.MetricKey(p.metric) {
+				return m.Unit
+			}
+		}
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,47 +16,34 @@ import (
 )
 
 // disciplineScreen shows one discipline at a time: its score, level,
-// target, gap and how the score was made, the trend of its metrics, a table
-// of its metrics and, for the metric selected, the observations and source
-// cells its value was made from. A list on the left switches discipline.
+// target, gap and how the score was made, its trend against target with the
+// selected metric's line, a table of its metrics and, for the metric selected, the
+// observations and source cells its value was made from. The list on the
+// left shows all six disciplines and picks one.
 type disciplineScreen struct {
 	s    *session
-	root *fyne.Container // the list and the details, or a hint when there is no data
+	root *fyne.Container // shows one of empty, noData, board
 
 	key    string // the discipline shown
 	metric string // the metric selected in the table; "" for none
 
 	list      *widget.List
+	listTitle *sectionTitle
 	selecting bool // set while the list is selected from code
 
-	name, score, facts, where, explain *widget.Label
-	trend                              *charts.LineChart
-	trendTitle                         *sectionTitle
-	metrics                            *metricTable
-	obs                                *obsPanel
-	board, empty                       fyne.CanvasObject
+	name, score, facts, explain *widget.Label
+	how                         *widget.Button
+	scoreRow                    *fyne.Container
+	trend                       *charts.LineChart
+	trendTitle, metricsTitle    *sectionTitle
+	metrics                     *metricTable
+	obs                         *obsPanel
+	board, empty, noData        fyne.CanvasObject
+	noDataText                  *widget.Label
 
 	data   discData // what is on screen; UI goroutine only
+	notes  notesCache
 	latest latestOnly
-}
-
-// discData is the discipline view's data for one snapshot, filters and
-// discipline, shaped off the UI thread.
-type discData struct {
-	unit    string
-	period  model.Period
-	cur     model.Summary
-	ds      model.DisciplineScore
-	trend   charts.LineData
-	metrics []metricRow
-	ok      bool // false: the filters' range has no data
-}
-
-// metricRow is one metric of the discipline now, with its catalogue entry.
-type metricRow struct {
-	score  model.MetricScore
-	metric model.Metric
-	format charts.Format
 }
 
 func newDisciplineScreen(s *session) *disciplineScreen {
@@ -67,39 +55,75 @@ func newDisciplineScreen(s *session) *disciplineScreen {
 		}
 		d.show(d.data.cur.Disciplines[id].Key)
 	}
+	d.listTitle = newSectionTitle("Disciplines")
 
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.SizeName = theme.SizeNameSubHeadingText
+	d.name.Truncation = fyne.TextTruncateEllipsis
 	d.score = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.score.SizeName = theme.SizeNameHeadingText
-	d.facts, d.where = widget.NewLabel(""), widget.NewLabel("")
-	d.where.Importance = widget.LowImportance
+	d.facts = widget.NewLabel("")
+	// As much of the model's explanation as fits, all of it a tap away: a
+	// unit's explanation names every metric and would push the rest off.
 	d.explain = widget.NewLabel("")
 	d.explain.Wrapping = fyne.TextWrapWord
-	header := container.NewVBox(d.name, d.score, d.facts, d.where, d.explain)
+	d.explain.Truncation = fyne.TextTruncateEllipsis
+	d.how = widget.NewButtonWithIcon("", theme.InfoIcon(), d.explainScore) // beside the score it explains
+	d.how.Importance = widget.LowImportance
+	d.scoreRow = container.NewHBox(d.score, container.NewCenter(d.how))
+	header := container.NewBorder(container.NewVBox(d.name, d.scoreRow, d.facts), nil, nil, nil, d.explain)
 
 	d.trend = charts.NewLineChart(charts.LineData{})
-	d.trendTitle = newSectionTitle("Metric scores over time")
+	d.trendTitle = newSectionTitle("Score over time")
 	d.metrics = newMetricTable(d.selectMetric)
+	d.metricsTitle = newSectionTitle("Metrics")
 	d.obs = newObsPanel(s)
-	top := container.New(&weightedRow{weights: []float32{1, 1.25}},
-		container.NewVScroll(header), section(d.trendTitle, d.trend))
-	split := container.NewVSplit(section(newSectionTitle("Metrics (select one to see where its value comes from)"),
-		d.metrics.table), d.obs.content())
-	split.Offset = 0.55
-	details := container.New(&topFixed{top: 250}, top, split)
-	d.board = container.NewBorder(nil, nil, container.New(&fixedWidth{w: 270}, d.list), nil, details)
+	top := container.New(&weightedRow{weights: []float32{1, 1.45}},
+		header, section(d.trendTitle, d.trend))
+	split := container.NewVSplit(section(d.metricsTitle, d.metrics.content()), d.obs.content())
+	split.Offset = 0.57
+	details := container.New(&topFixed{top: 214}, top, split)
+	left := container.New(&fixedWidth{w: 240}, section(d.listTitle, d.list))
+	d.board = container.NewBorder(nil, nil, left, nil, details)
 
-	hint := widget.NewLabelWithStyle("No data yet. Import a workbook (Ctrl+O), drop files on this window, "+
-		"or load the demo data from the Dashboard.", fyne.TextAlignCenter, fyne.TextStyle{})
-	hint.Wrapping = fyne.TextWrapWord
-	d.empty = container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 80), hint))
+	d.empty = d.emptyState()
+	d.noDataText = widget.NewLabel("")
+	d.noDataText.Alignment = fyne.TextAlignCenter
+	d.noDataText.Wrapping = fyne.TextWrapWord
+	d.noData = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 80), d.noDataText))
 	d.root = container.NewStack(d.empty)
 	s.onChange(d.render)
 	return d
 }
 
 func (d *disciplineScreen) content() fyne.CanvasObject { return d.root }
+
+func (d *disciplineScreen) emptyState() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("No disciplines to show yet", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	msg := widget.NewLabelWithStyle("Each discipline's score, metrics and source cells show here once there is data.\n"+
+		"Import a workbook (Ctrl+O), drop files on this window, or load the demo data.", fyne.TextAlignCenter, fyne.TextStyle{})
+	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() { d.s.navigate("import", nil) })
+	imp.Importance = widget.HighImportance
+	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), d.loadDemo)
+	return container.NewCenter(container.NewVBox(title, msg, container.NewCenter(container.NewHBox(imp, demo))))
+}
+
+// loadDemo imports the bundled demo workbook behind a progress dialog, as
+// the dashboard's empty state does.
+func (d *disciplineScreen) loadDemo() {
+	ws := d.s.ws
+	d.s.run("Loading the demo data", func(ctx context.Context, _ Progress) error {
+		_, err := ws.LoadDemo(ctx, true)
+		return err
+	}, func(err error) {
+		if err != nil {
+			d.s.showError(err)
+			return
+		}
+		d.s.reload()
+	})
+}
 
 // show selects the discipline with key (as s.navigate("discipline", key)
 // does); unknown keys are ignored.
@@ -130,12 +154,9 @@ func (d *disciplineScreen) selectInList() {
 // render shapes the shown discipline off the UI thread.
 func (d *disciplineScreen) render() {
 	seq, done := d.latest.begin()
-	snap, f, key := d.s.snap, d.s.filters, d.key
+	snap, f, key, ws, ctx := d.s.snap, d.s.filters, d.key, d.s.ws, d.s.ctx
 	if snap.Empty() {
-		d.latest.finish(seq, done, func() {
-			d.root.Objects = []fyne.CanvasObject{d.empty}
-			d.root.Refresh()
-		})
+		d.latest.finish(seq, done, func() { d.showFace(d.empty) })
 		return
 	}
 	go func() {
@@ -143,7 +164,7 @@ func (d *disciplineScreen) render() {
 			close(done)
 			return
 		}
-		data := shapeDiscipline(snap, f, key)
+		data := shapeDiscipline(snap, f, key, d.notes.get(ctx, ws, snap))
 		uiDo(func() { d.latest.finish(seq, done, func() { d.apply(data) }) })
 	}()
 }
@@ -151,100 +172,100 @@ func (d *disciplineScreen) render() {
 // idle is closed once the latest render is on screen.
 func (d *disciplineScreen) idle() <-chan struct{} { return d.latest.idle() }
 
-func shapeDiscipline(snap *Snapshot, f Filters, key string) discData {
-	unit := f.Unit
-	if unit == "" {
-		unit = model.AllUnits
+func (d *disciplineScreen) showFace(face fyne.CanvasObject) {
+	if len(d.root.Objects) != 1 || d.root.Objects[0] != face {
+		d.root.Objects = []fyne.CanvasObject{face}
+		d.root.Refresh()
 	}
-	d := discData{unit: unit}
-	p, ok := snap.Current(f)
-	if !ok {
-		return d
-	}
-	ps := snap.Periods(f)
-	d.period, d.ok = p, true
-	d.cur = snap.Scorer.Summary(unit, p)
-	for _, ds := range d.cur.Disciplines {
-		if ds.Key == key {
-			d.ds = ds
-		}
-	}
-	d.trend = charts.MetricTrend(snap.Framework, snap.Scorer, unit, key, charts.Span(ps[0], p))
-	catalogue := map[string]model.Metric{}
-	for _, m := range snap.Metrics {
-		catalogue[model.MetricKey(m.Name)] = m
-	}
-	for _, ms := range d.ds.Metrics {
-		m := catalogue[model.MetricKey(ms.Metric)]
-		d.metrics = append(d.metrics, metricRow{score: ms, metric: m, format: metricFormat(m)})
-	}
-	return d
-}
-
-// metricFormat prints a metric's values in its unit of measure.
-func metricFormat(m model.Metric) charts.Format {
-	if m.Scale == model.ScaleLevel || m.Unit == "level" {
-		return charts.ScoreFormat
-	}
-	return charts.Format{Decimals: 1, Unit: m.Unit}
 }
 
 // apply puts shaped data on screen and refreshes the drill-down.
 func (d *disciplineScreen) apply(data discData) {
 	d.data = data
-	if len(d.root.Objects) != 1 || d.root.Objects[0] != d.board {
-		d.root.Objects = []fyne.CanvasObject{d.board}
-		d.root.Refresh()
+	if !data.ok {
+		d.noDataText.SetText(fmt.Sprintf("No data for %s in the chosen periods. "+
+			"Choose another business unit or period range in the filter bar.", unitTitle(data.unit)))
+		d.showFace(d.noData)
+		d.obs.clear("")
+		return
 	}
+	d.showFace(d.board)
+	d.listTitle.SetText(fmt.Sprintf("Disciplines, %s", data.period.Label()))
 	d.list.Refresh()
 	d.selectInList()
 	ds := data.ds
-	if ds.Name == "" {
-		if fd, ok := d.s.snap.Framework.Discipline(d.key); ok {
-			ds.Name = fd.Name
-		}
+	if fd, ok := d.s.snap.Framework.Discipline(d.key); ok && ds.Name == "" {
+		ds.Name = fd.Name
 	}
 	d.name.SetText(ds.Name)
 	d.score.SetText("No data")
 	if ds.Present {
 		d.score.SetText(fmt.Sprintf("%s  ·  Level %d %s", charts.ScoreFormat.String(ds.Score), ds.Level, ds.LevelName))
 	}
+	d.scoreRow.Refresh() // the score's new width moves the button
+	d.facts.SetText(disciplineFacts(ds, data.period.Prev()))
+	d.explain.SetText(disciplineExplanation(ds, data.period.Prev())[0])
+	d.metricsTitle.SetText(fmt.Sprintf("Metrics of %s, %s (select one to see where its number comes from)",
+		ds.Name, data.period.Label()))
+	d.metrics.set(data.metrics)
+
+	found := d.metricRow(d.metric)
+	if found < 0 {
+		d.metric = ""
+	}
+	d.showTrend()
+	switch {
+	case len(data.metrics) == 0:
+		d.metrics.unselect()
+		d.obs.clear(fmt.Sprintf("No metric of %s has data for %s in %s. Choose another business unit or period "+
+			"in the filter bar, or import data for it.", ds.Name, unitTitle(data.unit), data.period.Label()))
+	case found < 0:
+		d.metrics.unselect()
+		d.obs.clear("Select a metric above to see how its score was made and the observations and source cells behind it.")
+	default:
+		d.metrics.selectRow(found)
+		d.obs.query(data.metrics[found], data.unit, data.period)
+	}
+}
+
+// explainScore shows how the discipline's score was made.
+func (d *disciplineScreen) explainScore() {
+	ds := d.data.ds
+	if ds.Name == "" {
+		return
+	}
+	showExplanation(d.s.win, fmt.Sprintf("%s, %s, %s", ds.Name, unitTitle(d.data.unit), d.data.period.Label()),
+		disciplineExplanation(ds, d.data.period.Prev()), "", nil)
+}
+
+// disciplineFacts is the target, the gap and the change in one line.
+func disciplineFacts(ds model.DisciplineScore, prev model.Period) string {
 	var facts []string
 	if ds.Target != nil {
 		facts = append(facts, "Target "+charts.ScoreFormat.String(*ds.Target))
+	} else {
+		facts = append(facts, "No target (set one in Settings)")
 	}
 	if ds.Gap != nil {
 		facts = append(facts, "Gap "+charts.ScoreFormat.String(*ds.Gap))
 	}
 	if ds.Delta != nil {
-		facts = append(facts, "Change "+charts.ScoreFormat.Signed(*ds.Delta)+" vs "+data.period.Prev().Label())
+		facts = append(facts, "Change "+charts.ScoreFormat.Signed(*ds.Delta)+" vs "+prev.Label())
 	}
-	d.facts.SetText(strings.Join(facts, "  ·  "))
-	where := "No data in the chosen periods"
-	if data.ok {
-		where = fmt.Sprintf("%s, %s · %d metrics, %d source rows", unitTitle(data.unit), data.period.Label(),
-			len(ds.Metrics), ds.Rows)
-	}
-	d.where.SetText(where)
-	d.explain.SetText(disciplineExplanation(ds, data.period.Prev())[0]) // the rest is in the facts above
-	d.trend.SetData(data.trend)
-	d.trendTitle.SetText("Metric scores over time, " + unitTitle(data.unit))
-	d.metrics.set(data.metrics)
+	return strings.Join(facts, "  ·  ")
+}
 
-	found := -1
-	for i, r := range data.metrics {
-		if model.MetricKey(r.score.Metric) == model.MetricKey(d.metric) {
-			found = i
+// metricRow is the row of the metric named name, or -1.
+func (d *disciplineScreen) metricRow(name string) int {
+	if name == "" {
+		return -1
+	}
+	for i, r := range d.data.metrics {
+		if model.MetricKey(r.score.Metric) == model.MetricKey(name) {
+			return i
 		}
 	}
-	if found < 0 {
-		d.metric = ""
-		d.metrics.unselect()
-		d.obs.clear()
-		return
-	}
-	d.metrics.selectRow(found)
-	d.obs.query(data.metrics[found], data.unit, data.period)
+	return -1
 }
 
 // selectMetric shows the observations behind row i of the metrics table.
@@ -257,7 +278,25 @@ func (d *disciplineScreen) selectMetric(i int) {
 		return
 	}
 	d.metric = r.score.Metric
+	d.showTrend()
 	d.obs.query(r, d.data.unit, d.data.period)
+}
+
+// showTrend draws the discipline's trend with the selected metric's line.
+func (d *disciplineScreen) showTrend() {
+	name := d.data.ds.Name
+	if name == "" {
+		if fd, ok := d.s.snap.Framework.Discipline(d.key); ok {
+			name = fd.Name
+		}
+	}
+	t := d.data.trendWith(d.metric)
+	d.trend.SetData(t)
+	title := fmt.Sprintf("%s over time, %s", name, unitTitle(d.data.unit))
+	if len(t.Series) > 1 {
+		title = fmt.Sprintf("%s and %s over time, %s (scores)", name, d.metric, unitTitle(d.data.unit))
+	}
+	d.trendTitle.SetText(title)
 }
 
 func (d *disciplineScreen) listLength() int { return len(d.data.cur.Disciplines) }
@@ -267,7 +306,6 @@ func (d *disciplineScreen) listItem() fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	score := widget.NewLabel("")
 	level := widget.NewLabel("")
-	level.Importance = widget.LowImportance
 	bar := newScoreBar(model.DisciplineScore{})
 	return container.NewVBox(container.NewBorder(nil, nil, nil, score, name),
 		container.NewBorder(nil, nil, nil, level, bar))

@@ -49,7 +49,9 @@ func (w *Workspace) ExportCSV(ctx context.Context, path, unit string, progress f
 // ReportData gathers what a report shows: unit ("" or "All" for all units)
 // scored in the latest period, at the default granularity, in which it has
 // data; its trend over every period; every unit in that period; the
-// catalogue, the import log and a stream of unit's observations.
+// catalogue, the import log, a stream of unit's observations, and the
+// governance records: every owner and target, and the actions, CX issues
+// and events of unit and of all units.
 func (w *Workspace) ReportData(ctx context.Context, unit string) (report.Data, error) {
 	st := w.Store
 	fw, err := st.Framework(ctx)
@@ -115,7 +117,53 @@ func (w *Workspace) ReportData(ctx context.Context, unit string) (report.Data, e
 		d.Batches = append(d.Batches, report.Batch{ID: b.ID, File: b.File, ImportedAt: b.ImportedAt, User: b.User,
 			Rows: b.Rows, Skipped: b.Skipped, Metrics: b.Metrics, SHA256: b.SHA256})
 	}
+	if err := w.governanceData(ctx, unit, &d); err != nil {
+		return report.Data{}, err
+	}
 	return d, nil
+}
+
+// governanceData adds the governance records to d: every ownership, and
+// the actions, issues and events of unit and of all units (every one for
+// model.AllUnits). Overdue is judged today.
+func (w *Workspace) governanceData(ctx context.Context, unit string, d *report.Data) error {
+	st := w.Store
+	var err error
+	if d.Ownerships, err = st.Ownerships(ctx); err != nil {
+		return err
+	}
+	actions, err := st.Actions(ctx, store.ActionFilter{})
+	if err != nil {
+		return err
+	}
+	issues, err := st.Issues(ctx, store.IssueFilter{})
+	if err != nil {
+		return err
+	}
+	eventUnit := unit
+	if unit == model.AllUnits {
+		eventUnit = ""
+	}
+	if d.Events, err = st.Events(ctx, eventUnit); err != nil {
+		return err
+	}
+	// The store's unit filter takes one unit only; a unit's report also
+	// shows what concerns every unit.
+	ofUnit := func(u string) bool {
+		return unit == model.AllUnits || u == "" || strings.EqualFold(u, model.AllUnits) || strings.EqualFold(u, unit)
+	}
+	for _, a := range actions {
+		if ofUnit(a.Unit) {
+			d.Actions = append(d.Actions, a)
+		}
+	}
+	for _, i := range issues {
+		if ofUnit(i.Unit) {
+			d.Issues = append(d.Issues, i)
+		}
+	}
+	d.AsOf = model.Day(d.Generated)
+	return nil
 }
 
 // resolveUnit is model.AllUnits for "" and "All", else the workspace's

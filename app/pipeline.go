@@ -28,7 +28,7 @@ const (
 // ErrPipelineClosed is returned by a Pipeline's methods after Close.
 var ErrPipelineClosed = errors.New("app: import pipeline is closed")
 
-// Pipeline is an importers.Sink that passes what it receives, in order, to
+// Pipeline is an importers.Sink (and GovernanceSink) that passes what it receives, in order, to
 // another Sink (the store's batch transaction) on its own goroutine, so that
 // parsing and inserting overlap. Observations travel in batches; a metric
 // travels alone, after the observations handed over before it and before
@@ -52,11 +52,11 @@ type Pipeline struct {
 	closed bool
 }
 
-// pipeChunk is one hand-over: a metric, or a run of observations.
+// pipeChunk is one hand-over: a single call (a metric, a governance
+// record), or a run of observations.
 type pipeChunk struct {
-	isMetric bool
-	metric   model.Metric
-	obs      []model.Observation
+	single func(ctx context.Context, dst importers.Sink) error
+	obs    []model.Observation
 }
 
 type pipeFailure struct{ err error }
@@ -96,6 +96,53 @@ func (p *Pipeline) AddObservation(ctx context.Context, o model.Observation) erro
 
 // PutMetric queues m after the observations queued so far.
 func (p *Pipeline) PutMetric(ctx context.Context, m model.Metric) error {
+	return p.queueSingle(ctx, func(ctx context.Context, dst importers.Sink) error {
+		return dst.PutMetric(ctx, m)
+	})
+}
+
+// PutOwnership queues o after what was queued so far.
+func (p *Pipeline) PutOwnership(ctx context.Context, o model.Ownership) error {
+	return p.queueGovernance(ctx, func(ctx context.Context, g importers.GovernanceSink) error {
+		return g.PutOwnership(ctx, o)
+	})
+}
+
+// PutAction queues a after what was queued so far.
+func (p *Pipeline) PutAction(ctx context.Context, a model.Action) error {
+	return p.queueGovernance(ctx, func(ctx context.Context, g importers.GovernanceSink) error {
+		return g.PutAction(ctx, a)
+	})
+}
+
+// PutIssue queues i after what was queued so far.
+func (p *Pipeline) PutIssue(ctx context.Context, i model.CXIssue) error {
+	return p.queueGovernance(ctx, func(ctx context.Context, g importers.GovernanceSink) error {
+		return g.PutIssue(ctx, i)
+	})
+}
+
+// PutEvent queues e after what was queued so far.
+func (p *Pipeline) PutEvent(ctx context.Context, e model.Event) error {
+	return p.queueGovernance(ctx, func(ctx context.Context, g importers.GovernanceSink) error {
+		return g.PutEvent(ctx, e)
+	})
+}
+
+// queueGovernance queues a governance call; the destination must take
+// governance records.
+func (p *Pipeline) queueGovernance(ctx context.Context, fn func(context.Context, importers.GovernanceSink) error) error {
+	return p.queueSingle(ctx, func(ctx context.Context, dst importers.Sink) error {
+		g, ok := dst.(importers.GovernanceSink)
+		if !ok {
+			return errors.New("app: this import cannot store governance records")
+		}
+		return fn(ctx, g)
+	})
+}
+
+// queueSingle queues one call after the observations queued so far.
+func (p *Pipeline) queueSingle(ctx context.Context, fn func(context.Context, importers.Sink) error) error {
 	if err := p.check(); err != nil {
 		return err
 	}
@@ -109,7 +156,7 @@ func (p *Pipeline) PutMetric(ctx context.Context, m model.Metric) error {
 			return err
 		}
 	}
-	p.cur.isMetric, p.cur.metric = true, m
+	p.cur.single = fn
 	return p.send(ctx)
 }
 
@@ -210,7 +257,7 @@ func (p *Pipeline) write(ctx context.Context) {
 				return
 			}
 			clear(c.obs) // let the importer's strings go
-			c.obs, c.isMetric, c.metric = c.obs[:0], false, model.Metric{}
+			c.obs, c.single = c.obs[:0], nil
 			p.free <- c // never blocks: free has room for every chunk
 		case <-ctx.Done():
 			p.fail.Store(&pipeFailure{ctx.Err()})
@@ -220,8 +267,8 @@ func (p *Pipeline) write(ctx context.Context) {
 }
 
 func (p *Pipeline) apply(ctx context.Context, c *pipeChunk) error {
-	if c.isMetric {
-		return p.dst.PutMetric(ctx, c.metric)
+	if c.single != nil {
+		return c.single(ctx, p.dst)
 	}
 	for _, o := range c.obs {
 		if err := p.dst.AddObservation(ctx, o); err != nil {

@@ -28,7 +28,8 @@ type Snapshot struct {
 	Scorer    *model.Scorer
 	Framework model.Framework
 	Metrics   []model.Metric
-	Units     []string // units with data, sorted
+	Units     []string      // units with data, sorted
+	Events    []model.Event // timeline events of every unit, date order: marked on the trends
 }
 
 // Empty reports a workspace without data.
@@ -76,8 +77,9 @@ type session struct {
 
 	listeners []func()
 	// navigate shows a screen by name ("dashboard", "discipline", "data",
-	// "import", "reports", "settings") with an optional argument, such as a
-	// discipline key for "discipline".
+	// "import", "governance", "reports", "settings") with an optional
+	// argument, such as a discipline key for "discipline" or a section for
+	// "governance".
 	navigate func(screen string, arg any)
 
 	mu      sync.Mutex
@@ -167,7 +169,11 @@ func loadSnapshot(ctx context.Context, ws *Workspace) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Snapshot{Scorer: sc, Framework: fw, Metrics: metrics, Units: sc.Units()}, nil
+	events, err := ws.Store.Events(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshot{Scorer: sc, Framework: fw, Metrics: metrics, Units: sc.Units(), Events: events}, nil
 }
 
 // showError shows err in a dialog a person can act on; the details go to

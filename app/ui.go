@@ -22,6 +22,7 @@ type UI struct {
 	discipline  *disciplineScreen
 	importer    *importScreen
 	reports     *reportsScreen
+	governance  *governanceScreen
 	screenIndex map[string]int
 
 	// loaded is closed when the first data is on screen.
@@ -89,6 +90,7 @@ func (u *UI) build() {
 	u.discipline = newDisciplineScreen(s)
 	u.importer = newImportScreen(s)
 	u.reports = newReportsScreen(s)
+	u.governance = newGovernanceScreen(s)
 	items := []struct {
 		key, title string
 		icon       fyne.Resource
@@ -96,6 +98,7 @@ func (u *UI) build() {
 	}{
 		{"dashboard", "Dashboard", theme.HomeIcon(), u.dashboard},
 		{"discipline", "Disciplines", theme.ListIcon(), u.discipline.content()},
+		{"governance", "Governance", theme.AccountIcon(), u.governance.content()},
 		{"data", "Data", theme.GridIcon(), newDataScreen(s)},
 		{"import", "Import", theme.DownloadIcon(), u.importer.content()},
 		{"reports", "Reports", theme.DocumentSaveIcon(), u.reports.content()},
@@ -120,6 +123,9 @@ func (u *UI) navigate(screen string, arg any) {
 	if key, ok := arg.(string); ok && screen == "discipline" {
 		u.discipline.show(key)
 	}
+	if section, ok := arg.(string); ok && screen == "governance" {
+		u.governance.show(section)
+	}
 }
 
 func (u *UI) menu() *fyne.MainMenu {
@@ -136,6 +142,7 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Dashboard", func() { u.navigate("dashboard", nil) }),
 		fyne.NewMenuItem("Disciplines", func() { u.navigate("discipline", nil) }),
 		fyne.NewMenuItem("Data", func() { u.navigate("data", nil) }),
+		fyne.NewMenuItem("Governance", func() { u.navigate("governance", nil) }),
 		fyne.NewMenuItem("Import history", func() { u.navigate("import", nil) }),
 		fyne.NewMenuItem("Filter…", u.filters.focus),
 		fyne.NewMenuItem("Settings", func() { u.navigate("settings", nil) }),

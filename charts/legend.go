@@ -90,3 +90,22 @@ func (l *legend) layout(x, y, w float32, move bool) float32 {
 	}
 	return height
 }
+
+// at returns the entry whose swatch or name is at pos, or -1: legends are
+// tappable, since a name is a bigger target than a line.
+func (l *legend) at(pos fyne.Position) int {
+	texts, marks := l.texts.used(), l.marks.used()
+	const slack = 3
+	for i := range texts {
+		if i >= len(marks) {
+			break
+		}
+		m, t := marks[i].Position(), texts[i]
+		top := min(m.Y, t.Position().Y) - slack
+		bottom := max(m.Y+legendSwatch, t.Position().Y+t.Size().Height) + slack
+		if pos.X >= m.X-slack && pos.X <= t.Position().X+t.Size().Width+slack && pos.Y >= top && pos.Y <= bottom {
+			return i
+		}
+	}
+	return -1
+}

@@ -13,7 +13,8 @@ type LineChart struct {
 	widget.BaseWidget
 
 	// OnTapped is called with the series and label index tapped; series is
-	// -1 when the tap was on a period but no single point.
+	// -1 when the tap was on a period but no single point, index is -1 when
+	// it was on the series' name in the legend.
 	OnTapped func(series, index int)
 
 	data LineData
@@ -50,6 +51,10 @@ func (c *LineChart) CreateRenderer() fyne.WidgetRenderer {
 // Tapped reports the tapped point or period to OnTapped.
 func (c *LineChart) Tapped(e *fyne.PointEvent) {
 	if c.ren == nil || c.OnTapped == nil {
+		return
+	}
+	if i := c.ren.legend.at(e.Position); i >= 0 && i < len(c.data.Series) {
+		c.OnTapped(i, -1)
 		return
 	}
 	if h := c.ren.hit(e.Position); h.index >= 0 {

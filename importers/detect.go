@@ -69,6 +69,9 @@ func detectLayout(rows []Row, env detectEnv) (lay *sheetLayout, reason, hint str
 			continue
 		}
 		s, desc := partialHeader(hc)
+		if gs, gd := governancePartial(hc); gs > s { // issue 7
+			s, desc = gs, gd
+		}
 		if why != "" {
 			s, desc = 100, why
 		}

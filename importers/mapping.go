@@ -90,6 +90,9 @@ var catalogueOnly = map[Role]bool{
 // layoutFromMapping applies a mapping chosen by the user to a header row.
 // It returns a reason when the mapping cannot be used as it is.
 func layoutFromMapping(hc []hcell, m Mapping) (*sheetLayout, string) {
+	if l, why, ok := governanceFromMapping(hc, m); ok { // issue 7
+		return l, why
+	}
 	width := len(hc)
 	for c := range m {
 		if c >= width && c < 16384 {

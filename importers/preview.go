@@ -10,6 +10,9 @@ import (
 // period, unit, metric, value and note for data sheets; the metric's name,
 // discipline, direction, scale and thresholds for a catalogue sheet.
 func PreviewColumns(l Layout) []string {
+	if cols := governancePreviewColumns(l); cols != nil { // issue 7
+		return cols
+	}
 	if l == LayoutCatalogue {
 		return []string{"Metric", "Discipline", "Direction", "Scale", "t1..t5"}
 	}

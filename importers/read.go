@@ -33,6 +33,9 @@ const noDataSheet = "no data sheet found: expected columns Period, Metric, Value
 // title rows) and contents, never by its name: long (Period, Metric, Value),
 // wide by period, wide by metric, or a catalogue of metric definitions.
 // Catalogue sheets are read before data sheets, whatever their order.
+// Governance sheets (Owners, Actions, Issues, Events; governance.go) are
+// read after them and go to a sink that is also a GovernanceSink; Read
+// returns an error, before writing anything, when the sink is not one.
 //
 // Rules worth knowing:
 //   - Percent: a value shown with a percent sign ("45%") or held in a
@@ -186,6 +189,14 @@ func (r *run) readBook(book Book) error {
 		}
 	}
 
+	if reportBook(book) {
+		skipReportSheets(r, scans)
+	}
+	// Issue 7: a sink that cannot take governance records fails before
+	// anything is written.
+	if err := r.checkGovernanceSink(scans); err != nil {
+		return err
+	}
 	// Catalogue sheets first, so that data sheets find their metrics; then
 	// the sheets not recognised are looked at again, now that the file's
 	// own metrics are known.
@@ -207,7 +218,7 @@ func (r *run) readBook(book Book) error {
 		}
 	}
 	for _, s := range scans {
-		if s.lay != nil && s.lay.layout != LayoutCatalogue {
+		if s.lay != nil && s.lay.layout != LayoutCatalogue && !isGovernance(s.lay.layout) {
 			recognised++
 			if err := r.readSheet(s); err != nil {
 				return err
@@ -215,6 +226,12 @@ func (r *run) readBook(book Book) error {
 		}
 	}
 	if err := r.settlePending(); err != nil {
+		return err
+	}
+	// Issue 7: governance sheets last, when every metric is known.
+	n, err := r.readGovernance(scans)
+	recognised += n
+	if err != nil {
 		return err
 	}
 	if recognised == 0 && len(r.problems.items) == 0 {

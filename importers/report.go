@@ -40,6 +40,12 @@ const (
 	LayoutWideMetric Layout = "wide-by-metric"
 	LayoutCatalogue  Layout = "catalogue"
 	LayoutSkipped    Layout = "skipped" // no data: instructions, charts, empty, hidden
+
+	// Governance sheets (issue 7; governance.go).
+	LayoutOwners  Layout = "owners"
+	LayoutActions Layout = "actions"
+	LayoutIssues  Layout = "issues"
+	LayoutEvents  Layout = "events"
 )
 
 // Role is what a column means.
@@ -95,7 +101,7 @@ type SheetReport struct {
 	Signature string     // identity of the header layout, for remembered mappings
 	Preview   [][]string // the first rows as parsed: period, unit, metric, value, note
 	Rows      int        // data rows read
-	Values    int        // values taken
+	Values    int        // values taken; records taken for a governance sheet
 	Skipped   int        // blank, n/a and - cells
 	Problems  []Problem
 }
@@ -110,6 +116,7 @@ type Report struct {
 	Values     int
 	Skipped    int
 	NewMetrics []string // metrics the file adds to the catalogue
+	Records    int      // governance records taken (issue 7): owners, actions, issues, events
 }
 
 // OK reports whether the file can be imported: no problems.
@@ -120,6 +127,16 @@ func (r Report) OK() bool { return len(r.Problems) == 0 }
 type Sink interface {
 	PutMetric(ctx context.Context, m model.Metric) error
 	AddObservation(ctx context.Context, o model.Observation) error
+}
+
+// GovernanceSink receives the governance sheets of a workbook (Owners,
+// Actions, Issues, Events). A Sink that also implements it gets them; a
+// Sink that does not gets an error for a workbook that holds such sheets.
+type GovernanceSink interface {
+	PutOwnership(ctx context.Context, o model.Ownership) error
+	PutAction(ctx context.Context, a model.Action) error
+	PutIssue(ctx context.Context, i model.CXIssue) error
+	PutEvent(ctx context.Context, e model.Event) error
 }
 
 // Options steer a read.

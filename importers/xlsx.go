@@ -36,6 +36,7 @@ type xlsxBook struct {
 	styles   []numStyle // by cellXfs index
 	date1904 bool
 	sstPart  string
+	report   bool // written by cxdash's Excel report (report.go)
 
 	sstOnce sync.Once
 	sst     *sharedStrings
@@ -143,7 +144,7 @@ func (b *xlsxBook) workbookPart() (string, error) {
 // worksheet once more, to memory or to a temp file, only for the sheets to
 // be streamed again from the zip.
 func (b *xlsxBook) readMeta(wbPart, relsPart string, rels []xmlRel) error {
-	keep := []string{"[content_types].xml", "_rels/.rels", wbPart, relsPart, "xl/styles.xml"}
+	keep := []string{"[content_types].xml", "_rels/.rels", wbPart, relsPart, "xl/styles.xml", "docprops/core.xml"}
 	for _, r := range rels {
 		if strings.HasSuffix(r.Type, "/styles") {
 			keep = append(keep, resolvePart(path.Dir(wbPart), r.Target))
@@ -178,6 +179,9 @@ func (b *xlsxBook) readMeta(wbPart, relsPart string, rels []xmlRel) error {
 		})
 	}
 	b.date1904 = f.WorkBook.WorkbookPr != nil && f.WorkBook.WorkbookPr.Date1904
+	if props, err := f.GetDocProps(); err == nil {
+		b.report = isCxdashReport(props.Category, props.Description)
+	}
 	b.styles = numStyles(f)
 	return nil
 }
@@ -419,3 +423,7 @@ func (b *xlsxBook) Close() error {
 	b.zr = nil
 	return err
 }
+
+// CxdashReport says whether the workbook is an Excel report written by
+// cxdash (see Read: only its governance sheets are imported).
+func (b *xlsxBook) CxdashReport() bool { return b.report }

@@ -35,6 +35,17 @@ type Data struct {
 	ObservationCount int
 
 	Batches []Batch // the import log, newest first
+
+	// Governance: who owns what, the actions on the gaps, the CX issue log
+	// and the timeline events. Actions come in due-date order, issues
+	// newest first and events in date order, as the store lists them.
+	Ownerships []model.Ownership
+	Actions    []model.Action
+	Issues     []model.CXIssue
+	Events     []model.Event
+	// AsOf is the day an action is judged overdue and an event upcoming;
+	// zero means today.
+	AsOf time.Time
 }
 
 // Batch is one import, as the report's import log lists it.

@@ -21,7 +21,10 @@ var htmlTemplateText string
 var htmlTemplate = template.Must(template.New("report").Parse(htmlTemplateText))
 
 // WriteHTML writes the HTML report to w: the Excel summary's content with
-// interactive charts (radar, trends, heatmap, units), in one file that works
+// interactive charts (radar, trends, heatmap, units) and the governance
+// section (owners and targets, actions with the overdue ones highlighted,
+// the CX issue log with its charts and time to resolve, timeline events,
+// which are also drawn on the trend charts), in one file that works
 // offline, since ECharts is inlined. Every string from the workspace is
 // escaped for where it lands: HTML text by html/template, chart options as
 // JSON with <, > and & escaped, so no name can close the script element.
@@ -32,13 +35,13 @@ func WriteHTML(ctx context.Context, w io.Writer, d Data, progress Progress) erro
 	if err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
-	total := len(page.Charts) + 1
-	for i := range page.Charts {
+	all := page.allCharts()
+	total := len(all) + 1
+	for i, c := range all {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("html report: %w", err)
 		}
 		progress.report(i, total)
-		c := &page.Charts[i]
 		// No animation: a page printed or captured while charts grow would
 		// show them half drawn.
 		c.option["animation"] = false
@@ -102,6 +105,7 @@ type htmlPage struct {
 	Metrics     []htmlMetricGroup
 	Batches     []htmlBatch
 	Charts      []htmlChart
+	Gov         *htmlGovernance
 
 	specs   []chartSpec
 	Specs   template.JS // the charts' ids and options, as escaped JSON
@@ -193,10 +197,35 @@ func newHTMLPage(d Data) (*htmlPage, error) {
 	if len(d.Units) > 0 {
 		p.Charts = append(p.Charts, unitsChart(d))
 	}
+	g := newGovernance(d)
 	if len(d.Trend) > 0 {
-		p.Charts = append(p.Charts, trendChart(d), heatmapChart(d))
+		trend := trendChart(d)
+		var labels []string
+		for _, s := range d.Trend {
+			labels = append(labels, s.Period.Label())
+		}
+		if marks := eventMarks(g.events, g.gran, labels); len(marks) > 0 {
+			addEventMarks(trend.option, marks)
+			trend.Note += " Dashed lines are timeline events."
+		}
+		p.Charts = append(p.Charts, trend, heatmapChart(d))
 	}
+	p.Gov = newHTMLGovernance(d, g)
 	return p, nil
+}
+
+// allCharts is every chart of the page, in page order.
+func (p *htmlPage) allCharts() []*htmlChart {
+	var out []*htmlChart
+	for i := range p.Charts {
+		out = append(out, &p.Charts[i])
+	}
+	if p.Gov != nil {
+		for i := range p.Gov.Charts {
+			out = append(out, &p.Gov.Charts[i])
+		}
+	}
+	return out
 }
 
 func fmtOpt(f *float64) string {

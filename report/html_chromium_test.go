@@ -61,7 +61,7 @@ func TestHTMLInChromium(t *testing.T) {
 	bin := chromium(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "report.html")
-	d := newFixture(true).data(model.AllUnits)
+	d := withGovernance(newFixture(true).data(model.AllUnits), true)
 	if err := report.WriteHTMLFile(context.Background(), path, d, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -81,8 +81,8 @@ func TestHTMLInChromium(t *testing.T) {
 	for name, doc := range map[string]string{"report": dom, "report with tooltips": withTips} {
 		t.Run(name, func(t *testing.T) {
 			parts := strings.Split(doc, `id="chart-`)
-			if len(parts) != 5 {
-				t.Fatalf("%d chart containers in the DOM, want 4", len(parts)-1)
+			if len(parts) != 7 {
+				t.Fatalf("%d chart containers in the DOM, want 6 (4 and the 2 issue charts)", len(parts)-1)
 			}
 			for _, p := range parts[1:] {
 				id := p[:strings.IndexByte(p, '"')]
@@ -99,10 +99,38 @@ func TestHTMLInChromium(t *testing.T) {
 			if !strings.Contains(doc, "&lt;img src=x onerror=") {
 				t.Error("the hostile name is not shown as text")
 			}
+			checkGovernanceDOM(t, doc)
 		})
 	}
 	// The tooltips add the hostile names as text, not as markup.
 	if a, b := strings.Count(dom, "&lt;img src=x"), strings.Count(withTips, "&lt;img src=x"); b <= a {
 		t.Errorf("tooltips did not show the hostile names: %d occurrences before, %d after", a, b)
+	}
+}
+
+// checkGovernanceDOM checks that the governance section rendered: its
+// tables, the overdue highlight, and the timeline events drawn as text on
+// the trend chart's SVG.
+func checkGovernanceDOM(t *testing.T, doc string) {
+	t.Helper()
+	i := strings.Index(doc, `<section id="governance"`)
+	if i < 0 {
+		t.Fatal("no governance section in the DOM")
+	}
+	gov := doc[i:]
+	for _, id := range []string{"overdue-actions", "owners", "actions", "time-to-resolve", "issues", "events"} {
+		if !strings.Contains(gov, `id="`+id+`"`) {
+			t.Errorf("the governance section has no %s table", id)
+		}
+	}
+	if n := strings.Count(gov, `<tr class="late">`); n != 4 {
+		t.Errorf("%d rows highlighted as overdue, want 4 (2 in the overdue list, 2 among the actions)", n)
+	}
+	trend := doc[strings.Index(doc, `id="chart-trend"`):]
+	trend = trend[:strings.Index(trend, "</svg>")]
+	for _, want := range []string{">Web outage<", ">Store refit (North)<"} {
+		if !strings.Contains(trend, want) {
+			t.Errorf("the trend chart does not draw the event %s", want)
+		}
 	}
 }

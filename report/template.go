@@ -37,9 +37,11 @@ var (
 const catalogueListRows = 1000
 
 // WriteTemplate writes a blank import workbook to w: instructions, a
-// catalogue pre-filled with metrics (a default set when there are none) and
+// catalogue pre-filled with metrics (a default set when there are none),
 // an empty Data sheet in the long layout with drop-downs for discipline,
-// business unit (units; any value when there are none) and metric.
+// business unit (units; any value when there are none) and metric, and
+// empty Owners, Actions, Issues and Events sheets with drop-downs for
+// their types, statuses, severities, cadences and disciplines.
 func WriteTemplate(w io.Writer, metrics []model.Metric, units []string) (err error) {
 	if len(metrics) == 0 {
 		metrics = defaultTemplateMetrics()
@@ -58,6 +60,13 @@ func WriteTemplate(w io.Writer, metrics []model.Metric, units []string) (err err
 	if err := f.SetSheetName("Sheet1", sheetInstructions); err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
+	// The sheets are made first, in reading order, so that the hidden
+	// Lists sheet, made when a list needs it, comes last.
+	for _, sheet := range []string{sheetCatalogue, sheetData, sheetOwners, sheetActions, sheetIssues, sheetEvents} {
+		if _, err := f.NewSheet(sheet); err != nil {
+			return fmt.Errorf("template: sheet %s: %w", sheet, err)
+		}
+	}
 	steps := []struct {
 		sheet string
 		write func() error
@@ -65,6 +74,7 @@ func WriteTemplate(w io.Writer, metrics []model.Metric, units []string) (err err
 		{sheetInstructions, func() error { return writeInstructions(f, st, metrics, units) }},
 		{sheetCatalogue, func() error { return writeTemplateCatalogue(f, st, metrics) }},
 		{sheetData, func() error { return writeTemplateData(f, st, units) }},
+		{"governance", func() error { return writeTemplateGovernance(f, st, metrics, units) }},
 	}
 	for _, s := range steps {
 		if err := s.write(); err != nil {
@@ -183,6 +193,7 @@ func writeInstructions(f *excelize.File, st templateStyles, metrics []model.Metr
 			"Scale: level or thresholds; t1..t5: the values at which levels 1..5 are reached (scale thresholds only, " +
 			"falling when lower is better); Weight (default 1); Target, in the metric's unit; Owner.",
 		"Data: the values. The discipline may be left blank for metrics of the Catalogue.",
+		"Owners, Actions, Issues, Events: governance, optional (see below). Leave a sheet empty when you have nothing for it.",
 		"",
 		h + "Periods",
 		"Write 2024-Q1, Q1 2024, Jan 2024, 2024-01 or 2024, or enter a date: a date stands for its month.",
@@ -203,6 +214,7 @@ func writeInstructions(f *excelize.File, st templateStyles, metrics []model.Metr
 		fmt.Sprintf("EXAMPLE   Period: 2024-Q1   Business unit: %s   Discipline: %s   Metric: %s   Value: %s   Note: after the spring campaign",
 			exampleUnit, discipline, m.Name, exampleValue),
 	}
+	lines = append(lines, governanceInstructions(h, exampleUnit, m.Name)...)
 	if err := f.SetColWidth(sheetInstructions, "A", "A", 130); err != nil {
 		return err
 	}
@@ -227,7 +239,7 @@ func writeInstructions(f *excelize.File, st templateStyles, metrics []model.Metr
 	return nil
 }
 
-type templateStyles struct{ title, heading, header, text int }
+type templateStyles struct{ title, heading, header, text, day int }
 
 func newTemplateStyles(f *excelize.File) (templateStyles, error) {
 	var s templateStyles
@@ -247,7 +259,11 @@ func newTemplateStyles(f *excelize.File) (templateStyles, error) {
 	}
 	// Text format (built-in 49) keeps "2024-01" and "Jan 2024" as typed
 	// instead of letting Excel turn them into dates.
-	s.text, err = f.NewStyle(&excelize.Style{NumFmt: 49})
+	if s.text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil {
+		return s, err
+	}
+	day := "yyyy-mm-dd"
+	s.day, err = f.NewStyle(&excelize.Style{CustomNumFmt: &day})
 	return s, err
 }
 

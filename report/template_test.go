@@ -181,14 +181,17 @@ func TestWriteTemplate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := writeTemplate(t, tt.metrics, tt.units)
 
-			wantSheets := []string{"Instructions", "Catalogue", "Data"}
-			if tt.wantLists {
-				wantSheets = append(wantSheets, "Lists")
+			// Lists holds long drop-downs: the units' when they are long,
+			// and the Owners sheet's names when they are.
+			wantSheets := []string{"Instructions", "Catalogue", "Data", "Owners", "Actions", "Issues", "Events"}
+			sheets := f.GetSheetList()
+			if !slices.Equal(slices.DeleteFunc(slices.Clone(sheets), func(s string) bool { return s == "Lists" }), wantSheets) {
+				t.Fatalf("sheets = %q, want %q and maybe Lists", sheets, wantSheets)
 			}
-			if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
-				t.Fatalf("sheets = %q, want %q", got, wantSheets)
+			if tt.wantLists && !slices.Contains(sheets, "Lists") {
+				t.Fatalf("sheets = %q, want a Lists sheet", sheets)
 			}
-			if tt.wantLists {
+			if slices.Contains(sheets, "Lists") {
 				if visible, _ := f.GetSheetVisible("Lists"); visible {
 					t.Error("the Lists sheet must be hidden, so the importer skips it")
 				}
@@ -448,14 +451,17 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 	t.Run("filled in", func(t *testing.T) {
 		path := fillTemplate(t, metrics, []string{"Retail", "Online"}, good)
-		var sink collect
+		var sink recorder
 		rep, err := importers.Read(context.Background(), path, importers.Options{}, &sink)
 		if err != nil || !rep.OK() {
 			t.Fatalf("import: %v, problems %v", err, rep.Problems)
 		}
 		for _, s := range rep.Sheets {
 			want := map[string]importers.Layout{"Instructions": importers.LayoutSkipped,
-				"Catalogue": importers.LayoutCatalogue, "Data": importers.LayoutLong}[s.Name]
+				"Catalogue": importers.LayoutCatalogue, "Data": importers.LayoutLong,
+				"Owners": importers.LayoutOwners, "Actions": importers.LayoutActions,
+				"Issues": importers.LayoutIssues, "Events": importers.LayoutEvents,
+				"Lists": importers.LayoutSkipped}[s.Name]
 			if s.Layout != want {
 				t.Errorf("sheet %s read as %s (%s), want %s", s.Name, s.Layout, s.Reason, want)
 			}
@@ -476,6 +482,9 @@ func TestTemplateRoundTrip(t *testing.T) {
 		}
 		if rep.Skipped != 2 {
 			t.Errorf("skipped %d cells, want 2 (n/a and -)", rep.Skipped)
+		}
+		if n := len(sink.owners) + len(sink.actions) + len(sink.issues) + len(sink.events); n != 0 {
+			t.Errorf("the empty governance sheets gave %d records", n)
 		}
 		for _, name := range []string{"NPS", "Complaint resolution days", "Closed-loop feedback process"} {
 			i := slices.IndexFunc(sink.metrics, func(m model.Metric) bool { return m.Name == name })

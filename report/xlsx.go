@@ -24,9 +24,13 @@ const (
 // WriteXLSX writes the Excel report to w: a Summary sheet with native Excel
 // charts over the workbook's own cells (so the client can restyle them),
 // Trend and Units sheets the charts read, a sheet per discipline (metrics ×
-// periods), a Data sheet with every observation and its source, and an
-// Imports sheet with the import log. User text is always written as text,
-// never as a formula. progress counts observations written.
+// periods), the governance sheets (Owners, Actions, Issues, Events, with
+// the importer's headers so that they import again, and Issue trends with
+// a stacked chart of the issues when there are some), a Data sheet with
+// every observation and its source, and an Imports sheet with the import
+// log. The Summary ends with a governance block: open and overdue actions,
+// open issues by severity, next events. User text is always written as
+// text, never as a formula. progress counts observations written.
 func WriteXLSX(ctx context.Context, w io.Writer, d Data, progress Progress) (err error) {
 	f := excelize.NewFile()
 	defer func() {
@@ -35,6 +39,7 @@ func WriteXLSX(ctx context.Context, w io.Writer, d Data, progress Progress) (err
 		}
 	}()
 	x := &xlsxReport{ctx: ctx, f: f, d: d.normalised(), progress: progress}
+	x.gov = newGovernance(x.d)
 	if err := x.write(); err != nil {
 		return fmt.Errorf("excel report: %w", err)
 	}
@@ -59,6 +64,7 @@ type xlsxReport struct {
 	d        Data
 	progress Progress
 	st       xlsxStyles
+	gov      *governance
 	// disciplineSheets are the per-discipline sheet names, in framework order.
 	disciplineSheets []string
 }
@@ -72,14 +78,18 @@ func (x *xlsxReport) write() error {
 		return err
 	}
 	used := map[string]bool{}
-	for _, s := range []string{sheetSummary, sheetTrend, sheetUnits, sheetObs, sheetImports} {
+	gov := []string{sheetOwners, sheetActions, sheetIssues, sheetEvents}
+	if len(x.gov.issues) > 0 {
+		gov = append(gov, sheetIssueTrends)
+	}
+	for _, s := range append([]string{sheetSummary, sheetTrend, sheetUnits, sheetObs, sheetImports}, gov...) {
 		used[strings.ToLower(s)] = true
 	}
 	for _, ds := range x.d.Summary.Disciplines {
 		x.disciplineSheets = append(x.disciplineSheets, sheetName(ds.Name, used))
 	}
 	// Sheets are created first so that the tabs are in reading order.
-	order := append(append([]string{sheetTrend, sheetUnits}, x.disciplineSheets...), sheetObs, sheetImports)
+	order := append(append(append([]string{sheetTrend, sheetUnits}, x.disciplineSheets...), gov...), sheetObs, sheetImports)
 	for _, s := range order {
 		if _, err := x.f.NewSheet(s); err != nil {
 			return fmt.Errorf("sheet %s: %w", s, err)
@@ -93,9 +103,11 @@ func (x *xlsxReport) write() error {
 		{sheetTrend, x.writeTrend},
 		{sheetUnits, x.writeUnits},
 		{"disciplines", x.writeDisciplines},
+		{"governance", x.writeGovernanceSheets},
 		{sheetImports, x.writeImports},
 		{sheetObs, x.writeObservations},
 		{sheetSummary, x.addCharts},
+		{sheetSummary, x.writeSummaryGovernance},
 	}
 	for _, s := range steps {
 		if err := x.ctx.Err(); err != nil {
@@ -110,6 +122,7 @@ func (x *xlsxReport) write() error {
 		Title:       x.d.title(),
 		Subject:     "CX maturity, " + unitLabel(x.d.Unit) + ", " + x.d.Period.Label(),
 		Creator:     "cxdash",
+		Category:    "cxdash report", // importers.ReportCategory: importing the report back takes only its governance sheets
 		Description: "Written by cxdash. Charts read the Summary, Trend and Units sheets.",
 	})
 }
@@ -119,6 +132,8 @@ type xlsxStyles struct {
 	score, scoreBold, delta, pct, value int
 	integer, date                       int
 	levels                              [5]int // conditional formats, level 1..5
+	// Governance: calendar days, and overdue rows in red (text, days).
+	day, late, lateDay, warn int
 }
 
 // levelColours fill levels 1..5 from red to green: the same scale as the
@@ -128,6 +143,8 @@ var levelColours = [5]string{"F4CCCC", "FCE5CD", "FFF2CC", "D9EAD3", "B6D7A8"}
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	var s xlsxStyles
 	fmtScore, fmtDelta, fmtDate, fmtValue := "0.00", "+0.00;-0.00;0.00", "yyyy-mm-dd hh:mm", "#,##0.00"
+	fmtDay := "yyyy-mm-dd"
+	lateFont, lateFill := &excelize.Font{Color: "9C0006"}, excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
 	defs := []struct {
 		id    *int
 		style excelize.Style
@@ -148,6 +165,10 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		{&s.value, excelize.Style{CustomNumFmt: &fmtValue}},
 		{&s.integer, excelize.Style{NumFmt: 3}},
 		{&s.date, excelize.Style{CustomNumFmt: &fmtDate}},
+		{&s.day, excelize.Style{CustomNumFmt: &fmtDay}},
+		{&s.late, excelize.Style{Font: lateFont, Fill: lateFill}},
+		{&s.lateDay, excelize.Style{Font: lateFont, Fill: lateFill, CustomNumFmt: &fmtDay}},
+		{&s.warn, excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}}},
 	}
 	for _, def := range defs {
 		id, err := f.NewStyle(&def.style)

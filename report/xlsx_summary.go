@@ -254,11 +254,7 @@ func (x *xlsxReport) addCharts() error {
 	}); err != nil {
 		return fmt.Errorf("radar chart: %w", err)
 	}
-	// The units chart grows with the units; the line chart goes below the
-	// taller of the two. Rows are taken as 17 px, LibreOffice's default
-	// (Excel's are 20), so that nothing overlaps in either.
-	barHeight := max(360, 80+24*len(x.d.Units))
-	lineRow := summaryChartRow + barHeight/17 + 2
+	barHeight, lineRow, _ := x.chartRows()
 	if len(x.d.Units) > 0 {
 		rows := len(x.d.Units) + 1
 		if err := x.f.AddChart(sheetSummary, cellName(6, summaryChartRow), &excelize.Chart{
@@ -308,12 +304,29 @@ func (x *xlsxReport) addCharts() error {
 		Legend:       excelize.ChartLegend{Position: "right"},
 		YAxis:        excelize.ChartAxis{Minimum: &lo1, Maximum: &hi, MajorUnit: 1, MajorGridLines: true},
 		ShowBlanksAs: "gap",
-		Dimension:    excelize.ChartDimension{Width: 1020, Height: 380},
+		Dimension:    excelize.ChartDimension{Width: 1020, Height: lineHeight},
 		Format:       excelize.GraphicOptions{AltText: "Line chart of the overall index and discipline scores per period", OffsetX: 4, OffsetY: 4},
 	}); err != nil {
 		return fmt.Errorf("trend chart: %w", err)
 	}
 	return nil
+}
+
+// lineHeight is the trend chart's height in pixels.
+const lineHeight = 380
+
+// chartRows lays out the Summary's charts: the units chart grows with the
+// units; the line chart goes below the taller of it and the radar; below
+// is the first row free of charts. Rows are taken as 17 px, LibreOffice's
+// default (Excel's are 20), so that nothing overlaps in either.
+func (x *xlsxReport) chartRows() (barHeight, lineRow, free int) {
+	barHeight = max(360, 80+24*len(x.d.Units))
+	lineRow = summaryChartRow + barHeight/17 + 2
+	free = lineRow
+	if len(x.d.Trend) > 0 {
+		free = lineRow + lineHeight/17 + 2
+	}
+	return barHeight, lineRow, free
 }
 
 func chartTitle(s string) excelize.ChartTitle {

@@ -47,7 +47,7 @@ func TestXLSXSheetsAndSummary(t *testing.T) {
 	f := openXLSX(t, path)
 
 	want := []string{"Summary", "Trend", "Units", "Strategy", "Customer understanding", "Design",
-		"Measurement", "Governance", "Culture", "Data", "Imports"}
+		"Measurement", "Governance", "Culture", "Owners", "Actions", "Issues", "Events", "Data", "Imports"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
@@ -322,7 +322,8 @@ func TestXLSXSheetNames(t *testing.T) {
 	}
 	f := openXLSX(t, writeXLSX(t, fx.data(model.AllUnits)))
 	got := f.GetSheetList()
-	want := []string{"Summary", "Trend", "Units", "Data (2)", "A B C x", "A B C x (2)", "long name long name long name l", "quoted", "Discipline", "Data", "Imports"}
+	want := []string{"Summary", "Trend", "Units", "Data (2)", "A B C x", "A B C x (2)", "long name long name long name l", "quoted", "Discipline",
+		"Owners", "Actions", "Issues", "Events", "Data", "Imports"}
 	if !slices.Equal(got, want) {
 		t.Errorf("sheets %q,\nwant %q", got, want)
 	}

@@ -164,6 +164,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("%w: the workspace has schema version %d, this cxdash knows up to %d; use a newer cxdash",
 			ErrNewerSchema, v, len(ms))
 	}
+	if v > 0 && v < len(ms) {
+		if err := s.backupBeforeMigration(ctx, v); err != nil {
+			return err
+		}
+	}
 	for _, m := range ms[v:] {
 		if err := s.apply(ctx, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)

@@ -1,0 +1,223 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cxdash/charts"
+	"cxdash/model"
+	"cxdash/store"
+)
+
+// The dashboard's governance hooks: a card listing overdue actions, and
+// "Create action" on the gaps to target.
+
+// overdueCard tells the dashboard's reader which actions are late; it is
+// hidden while none is. Tapping it opens Governance › Actions.
+type overdueCard struct {
+	s      *session
+	box    *fyne.Container
+	title  *widget.Label
+	list   *widget.Label
+	shown  []model.Action
+	latest latestOnly
+}
+
+// maxOverdueListed is how many overdue actions the card names.
+const maxOverdueListed = 3
+
+func newOverdueCard(s *session) *overdueCard {
+	c := &overdueCard{s: s}
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.title.Importance = widget.DangerImportance
+	c.list = widget.NewLabel("")
+	c.list.Truncation = fyne.TextTruncateEllipsis
+	open := widget.NewButtonWithIcon("Open actions", theme.NavigateNextIcon(), c.open)
+	open.Importance = widget.LowImportance
+	// A pale red that reads on light and dark backgrounds alike.
+	bg := canvas.NewRectangle(color.NRGBA{R: 0xf4, G: 0x43, B: 0x36, A: 0x2a})
+	bg.CornerRadius = 6
+	row := container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), open,
+		container.NewVBox(c.title, c.list))
+	c.box = container.NewStack(bg, newTapRow(row, c.open))
+	c.box.Hide()
+	s.onChange(func() { c.refresh() })
+	return c
+}
+
+func (c *overdueCard) open() { c.s.navigate("governance", govSectionActions) }
+
+// refresh reads the overdue actions off the UI thread.
+func (c *overdueCard) refresh() <-chan struct{} {
+	seq, done := c.latest.begin()
+	ws, ctx, unit := c.s.ws, c.s.ctx, c.s.filters.Unit
+	if ws == nil {
+		c.latest.finish(seq, done, func() {})
+		return done
+	}
+	go func() {
+		overdue, err := ws.OverdueActions(ctx, now())
+		uiDo(func() {
+			c.latest.finish(seq, done, func() {
+				if err != nil {
+					c.s.showError(fmt.Errorf("could not read the actions: %w", err))
+					return
+				}
+				c.show(overdue, unit)
+			})
+		})
+	}()
+	return done
+}
+
+// idle is closed once the latest refresh is on screen.
+func (c *overdueCard) idle() <-chan struct{} { return c.latest.idle() }
+
+func (c *overdueCard) show(overdue []model.Action, unit string) {
+	c.shown = c.shown[:0]
+	for _, a := range overdue {
+		if ofUnit(a.Unit, unit) {
+			c.shown = append(c.shown, a)
+		}
+	}
+	if len(c.shown) == 0 {
+		c.box.Hide()
+		return
+	}
+	day := today()
+	c.title.SetText(fmt.Sprintf("%s overdue", plural(len(c.shown), "action")))
+	var parts []string
+	for _, a := range c.shown[:min(len(c.shown), maxOverdueListed)] {
+		late := int(day.Sub(model.Day(a.Due)).Hours() / 24)
+		who := ""
+		if a.Owner != "" {
+			who = a.Owner + ", "
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s%s late)", a.Title, who, plural(late, "day")))
+	}
+	text := strings.Join(parts, " · ")
+	if more := len(c.shown) - maxOverdueListed; more > 0 {
+		text += fmt.Sprintf(" · and %d more", more)
+	}
+	c.list.SetText(text)
+	c.box.Show()
+	c.box.Refresh()
+}
+
+// gapAction is the "Create action" button of the dashboard's gaps panel:
+// it offers the current gaps and opens a new action prefilled from the one
+// chosen.
+type gapAction struct {
+	s      *session
+	data   func() dashData // what the dashboard shows
+	button *widget.Button
+	menu   *widget.PopUpMenu // the choice of gaps, while shown
+	gaps   *fyne.Menu        // its items
+	form   *govForm          // the action dialog opened last; tests drive it
+	opened chan struct{}     // closed when the dialog opens; tests wait on it
+}
+
+func newGapAction(s *session, data func() dashData) *gapAction {
+	g := &gapAction{s: s, data: data, opened: make(chan struct{})}
+	g.button = widget.NewButtonWithIcon("Create action", theme.ContentAddIcon(), g.choose)
+	g.button.Importance = widget.LowImportance
+	return g
+}
+
+// choose offers the gaps; with one gap it goes straight to the dialog.
+func (g *gapAction) choose() {
+	gaps := gapChoices(g.data())
+	switch len(gaps) {
+	case 0:
+		showExplanation(g.s.win, "Create action", []string{"No discipline is below its target in this view. " +
+			"Set targets in Governance › Owners & targets, or create an action there."}, "", nil)
+		return
+	case 1:
+		g.create(gaps[0])
+		return
+	}
+	var items []*fyne.MenuItem
+	for _, c := range gaps {
+		items = append(items, fyne.NewMenuItem(c.title, func() { g.create(c) }))
+	}
+	g.gaps = fyne.NewMenu("", items...)
+	g.menu = widget.NewPopUpMenu(g.gaps, g.s.win.Canvas())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(g.button)
+	g.menu.ShowAtPosition(pos.Add(fyne.NewPos(0, g.button.Size().Height)))
+}
+
+// create opens the new-action dialog for gap c, with the discipline's
+// owner and target date read off the UI thread.
+func (g *gapAction) create(c gapChoice) {
+	if g.menu != nil {
+		g.menu.Hide()
+		g.menu = nil
+	}
+	ws, ctx, snap := g.s.ws, g.s.ctx, g.s.snap
+	go func() {
+		owners, err := ws.Store.Ownerships(ctx)
+		acts, aerr := ws.Store.Actions(ctx, store.ActionFilter{})
+		if err == nil {
+			err = aerr
+		}
+		uiDo(func() {
+			if err != nil {
+				g.s.showError(fmt.Errorf("could not read the owners: %w", err))
+				return
+			}
+			data := govData{snap: snap, Governance: Governance{Ownerships: owners, Actions: acts}}
+			openActionForm(g.s, data, c.action(owners), func() { g.s.reload() }, func(f *govForm) { g.form = f })
+			old := g.opened
+			g.opened = make(chan struct{}) // before the close: a waiter then sees the new one
+			close(old)
+		})
+	}()
+}
+
+// gapChoice is one gap to target that an action can close.
+type gapChoice struct {
+	key, name     string
+	score, target float64
+	unit          string
+	title         string
+}
+
+// gapChoices are the current gaps, largest first, as the gaps chart shows
+// them; disciplines at or above target have none.
+func gapChoices(d dashData) []gapChoice {
+	var out []gapChoice
+	for _, b := range d.gaps.Bars {
+		for _, ds := range d.cur.Disciplines {
+			if ds.Name != b.Label || ds.Gap == nil || ds.Target == nil || *ds.Gap <= 0 || !ds.Present {
+				continue
+			}
+			f := charts.ScoreFormat
+			out = append(out, gapChoice{key: ds.Key, name: ds.Name, score: ds.Score, target: *ds.Target, unit: d.unit,
+				title: fmt.Sprintf("Close the gap in %s (%s → %s)", ds.Name, f.String(ds.Score), f.String(*ds.Target))})
+		}
+	}
+	return out
+}
+
+// action is the new action a gap suggests: its discipline, gap and unit,
+// owned by the discipline's owner and due by its target date.
+func (g gapChoice) action(owners []model.Ownership) model.Action {
+	gap := g.target - g.score
+	a := model.Action{Title: g.title, Discipline: g.key, Gap: &gap, Status: model.ActionOpen}
+	if g.unit != model.AllUnits {
+		a.Unit = g.unit
+	}
+	for _, o := range owners {
+		if o.Kind == model.SubjectDiscipline && o.Key == g.key {
+			a.Owner, a.Due = o.Owner, o.TargetDate
+		}
+	}
+	return a
+}

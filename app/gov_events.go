@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cxdash/model"
+)
+
+var govEventColumns = []govColumn{{"Date", 110, 0}, {"Unit", 120, 0}, {"Event", 260, 1}, {"Description", 360, 3}}
+
+// govEvents is the "Events" section: dated annotations (an outage, a
+// relaunch, a reorganisation) that every trend chart marks, so a dip or a
+// jump has its reason beside it.
+type govEvents struct {
+	g     *governanceScreen
+	box   fyne.CanvasObject
+	table *govTable
+	count *widget.Label
+	add   *widget.Button
+	shown []model.Event
+}
+
+func newGovEvents(g *governanceScreen) *govEvents {
+	v := &govEvents{g: g, count: govCount()}
+	v.table = newGovTable(govEventColumns, func(i int) {
+		if i < len(v.shown) {
+			v.open(v.shown[i])
+		}
+	})
+	v.add = widget.NewButtonWithIcon("Add event…", theme.ContentAddIcon(), func() { v.open(model.Event{Date: today()}) })
+	v.add.Importance = widget.HighImportance
+	head := govHeader("Timeline events",
+		"Outages, relaunches, reorganisations: each is marked on the trend charts in its period, for its unit or for all.",
+		v.add, v.count)
+	v.box = container.NewBorder(head, nil, nil, nil, v.table.box)
+	return v
+}
+
+func (v *govEvents) set(d govData) {
+	v.shown = v.shown[:0]
+	var rows [][]govCell
+	for _, e := range slices.Backward(d.Events) { // newest first: the recent ones matter most
+		if !ofUnit(e.Unit, d.filters.Unit) {
+			continue
+		}
+		unit := plain(e.Unit)
+		if e.Unit == "" {
+			unit = muted(allUnitsLabel)
+		}
+		date := plain(govDate(e.Date))
+		if e.Date.After(d.today) {
+			date = govCell{text: date.text + " (planned)", imp: widget.LowImportance}
+		}
+		v.shown = append(v.shown, e)
+		rows = append(rows, []govCell{date, unit, {text: e.Title, bold: true}, plain(e.Description)})
+	}
+	v.table.set(rows)
+	v.count.SetText(plural(len(v.shown), "event"))
+}
+
+// open shows the dialog for e; ID 0 adds a new one.
+func (v *govEvents) open(e model.Event) {
+	s := v.g.s
+	date := govEntry(govDate(e.Date), "e.g. 3 Feb 2026")
+	unit := govSelect(allUnitsLabel, v.g.units(), e.Unit)
+	title := govEntry(e.Title, "e.g. Billing system outage")
+	desc := govMultiline(e.Description, "What happened and what it may have changed")
+	dialogTitle := "Add event"
+	var remove func(ctx context.Context) error
+	if e.ID != 0 {
+		dialogTitle = "Event"
+		id := e.ID
+		remove = func(ctx context.Context) error { return s.ws.Store.DeleteEvent(ctx, id) }
+	}
+	ws := s.ws
+	f := newGovForm(s, govFormOptions{
+		title: dialogTitle,
+		items: []*widget.FormItem{
+			widget.NewFormItem("Date", date),
+			widget.NewFormItem("Unit", unit),
+			widget.NewFormItem("Title", title),
+			widget.NewFormItem("Description", desc),
+		},
+		check: func() (func(ctx context.Context) error, error) {
+			n := e
+			var errs []string
+			var err error
+			if strings.TrimSpace(date.Text) == "" {
+				errs = append(errs, "Date: say when it happened")
+			} else if n.Date, err = parseGovDate("Date", date.Text); err != nil {
+				errs = append(errs, err.Error())
+			}
+			n.Unit = ""
+			if unit.SelectedIndex() > 0 {
+				n.Unit = unit.Selected
+			}
+			n.Title, n.Description = strings.TrimSpace(title.Text), strings.TrimSpace(desc.Text)
+			if n.Title == "" {
+				errs = append(errs, "Title: name the event, as the chart will show it")
+			}
+			if len(errs) == 0 {
+				if err := n.Validate(); err != nil {
+					errs = append(errs, err.Error())
+				}
+			}
+			if len(errs) > 0 {
+				return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+			}
+			return func(ctx context.Context) error {
+				_, err := ws.Store.SaveEvent(ctx, n)
+				return err
+			}, nil
+		},
+		remove:      remove,
+		removeWhat:  "this event",
+		afterChange: v.g.changed,
+	})
+	v.g.form = f
+	f.show()
+}

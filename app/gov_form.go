@@ -1,0 +1,162 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// govForm is the dialog every governance record is edited in: a form, a
+// line for what is wrong with it, and Save. Save checks the form first
+// and, when something is wrong, says what in the dialog and stores
+// nothing; otherwise the record is stored off the UI thread and the
+// screens reload.
+type govForm struct {
+	s       *session
+	dlg     dialog.Dialog
+	form    *widget.Form
+	message *widget.Label
+	save    *widget.Button
+	remove  *widget.Button // nil for a new record
+
+	// check reads the form: the store work to do, or what is wrong.
+	check func() (func(ctx context.Context) error, error)
+	// done is closed when the latest Save or Delete has finished, stored or
+	// refused; tests wait on it.
+	done chan struct{}
+}
+
+// govFormOptions configure newGovForm.
+type govFormOptions struct {
+	title     string
+	saveLabel string
+	items     []*widget.FormItem
+	extra     fyne.CanvasObject // below the form, such as a hint
+	check     func() (func(ctx context.Context) error, error)
+	// remove, when set, offers Delete; what runs after the person confirms.
+	remove      func(ctx context.Context) error
+	removeWhat  string // "this action"
+	afterChange func() // on the UI thread once stored
+}
+
+func newGovForm(s *session, o govFormOptions) *govForm {
+	f := &govForm{s: s, check: o.check, done: make(chan struct{})}
+	f.form = widget.NewForm(o.items...)
+	f.message = widget.NewLabel("")
+	f.message.Wrapping = fyne.TextWrapWord
+	f.message.Importance = widget.DangerImportance
+	f.message.Hide()
+	label := o.saveLabel
+	if label == "" {
+		label = "Save"
+	}
+	f.save = widget.NewButtonWithIcon(label, theme.DocumentSaveIcon(), func() { f.submit(o.afterChange) })
+	f.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	buttons := container.NewHBox(cancel, f.save)
+	var left fyne.CanvasObject = widget.NewLabel("")
+	if o.remove != nil {
+		f.remove = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+			dialog.ShowConfirm("Delete", fmt.Sprintf("Delete %s? The audit trail keeps a record of it.", o.removeWhat),
+				func(ok bool) {
+					if ok {
+						f.runStore(o.remove, o.afterChange)
+					}
+				}, s.win)
+		})
+		f.remove.Importance = widget.DangerImportance
+		left = f.remove
+	}
+	body := container.NewVBox(f.form)
+	if o.extra != nil {
+		body.Add(o.extra)
+	}
+	body.Add(f.message)
+	content := container.NewBorder(nil, container.NewBorder(nil, nil, left, buttons), nil, nil, body)
+	f.dlg = dialog.NewCustomWithoutButtons(o.title, content, s.win)
+	f.dlg.Resize(fyne.NewSize(620, 0))
+	return f
+}
+
+func (f *govForm) show() { f.dlg.Show() }
+
+// submit checks the form and stores it, or says what is wrong.
+func (f *govForm) submit(after func()) {
+	work, err := f.check()
+	if err != nil {
+		f.fail(err.Error())
+		f.finish()
+		return
+	}
+	f.runStore(work, after)
+}
+
+// runStore does work off the UI thread; on success the dialog closes and
+// after runs, on failure the dialog stays open with the error.
+func (f *govForm) runStore(work func(ctx context.Context) error, after func()) {
+	f.save.Disable()
+	ctx := f.s.ctx
+	go func() {
+		err := work(ctx)
+		uiDo(func() {
+			defer f.finish()
+			f.save.Enable()
+			if err != nil {
+				f.fail("Not saved: " + UserMessage(err))
+				f.s.showError(err)
+				return
+			}
+			f.message.Hide()
+			f.dlg.Hide()
+			if after != nil {
+				after()
+			}
+		})
+	}()
+}
+
+func (f *govForm) fail(text string) {
+	f.message.SetText(text)
+	f.message.Show()
+	f.dlg.Refresh()
+}
+
+// finish marks the latest attempt done and readies the next one.
+func (f *govForm) finish() {
+	old := f.done
+	f.done = make(chan struct{}) // before the close: a waiter then sees the new one
+	close(old)
+}
+
+// govSelect is a select whose first option means none.
+func govSelect(none string, options []string, selected string) *widget.Select {
+	s := widget.NewSelect(append([]string{none}, options...), nil)
+	s.SetSelected(none)
+	if selected != "" {
+		s.SetSelected(selected)
+	}
+	return s
+}
+
+// govMultiline is an entry for a description.
+func govMultiline(text, placeholder string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// govEntry is a one-line entry.
+func govEntry(text, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	return e
+}

@@ -1,0 +1,256 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cxdash/model"
+)
+
+var govIssueColumns = []govColumn{
+	{"Date", 105, 0}, {"Touchpoint", 100, 0}, {"Unit", 80, 0}, {"Severity", 95, 0}, {"What happened", 190, 3},
+	{"Root cause", 120, 2}, {"Status", 120, 0}, {"Action", 120, 1}, {"Resolved", 105, 0},
+}
+
+// Status filters of the issue log.
+const (
+	govIssuesOpen = "Not yet resolved"
+	govIssuesAll  = "All statuses"
+)
+
+// govIssues is the "CX issue log" section: what went wrong for customers,
+// where, how badly and why, with charts of where issues cluster and how
+// long they take to fix.
+type govIssues struct {
+	g      *governanceScreen
+	box    fyne.CanvasObject
+	table  *govTable
+	charts *govIssueCharts
+	status *widget.Select
+	count  *widget.Label
+	add    *widget.Button
+	shown  []model.CXIssue
+}
+
+func newGovIssues(g *governanceScreen) *govIssues {
+	v := &govIssues{g: g, count: govCount(), charts: newGovIssueCharts()}
+	v.table = newGovTable(govIssueColumns, func(i int) {
+		if i < len(v.shown) {
+			v.open(v.shown[i])
+		}
+	})
+	opts := []string{govIssuesAll, govIssuesOpen}
+	for _, s := range model.IssueStatuses {
+		opts = append(opts, statusTitle(string(s)))
+	}
+	v.status = widget.NewSelect(opts, func(string) { v.set(v.g.data) })
+	v.status.SetSelected(govIssuesAll)
+	v.add = widget.NewButtonWithIcon("Log issue…", theme.ContentAddIcon(), func() {
+		v.open(model.CXIssue{Date: today(), Severity: model.SeverityMedium, Status: model.IssueOpen})
+	})
+	v.add.Importance = widget.HighImportance
+	head := govHeader("CX issue log",
+		"Failures customers felt, so their causes can be fixed. Log one when it happens; link it to the action that fixes it.",
+		v.add, widget.NewLabel("Show"), govWide(v.status, 170), v.count)
+	split := container.NewVSplit(v.charts.box, v.table.box)
+	split.Offset = 0.42
+	v.box = container.NewBorder(head, nil, nil, nil, split)
+	return v
+}
+
+func (v *govIssues) set(d govData) {
+	v.shown = v.shown[:0]
+	var rows [][]govCell
+	var inUnit []model.CXIssue
+	open := 0
+	titles := map[int64]string{}
+	for _, a := range d.Actions {
+		titles[a.ID] = a.Title
+	}
+	for _, i := range d.Issues {
+		if !ofUnit(i.Unit, d.filters.Unit) {
+			continue
+		}
+		inUnit = append(inUnit, i)
+		if i.Status != model.IssueResolved {
+			open++
+		}
+		if !v.wanted(i.Status) {
+			continue
+		}
+		v.shown = append(v.shown, i)
+		rows = append(rows, v.cells(i, titles))
+	}
+	v.table.set(rows)
+	v.count.SetText(fmt.Sprintf("%s, %d not yet resolved", plural(len(inUnit), "issue"), open))
+	v.charts.set(inUnit, d.filters.Gran)
+}
+
+func (v *govIssues) wanted(s model.IssueStatus) bool {
+	switch v.status.Selected {
+	case govIssuesAll, "":
+		return true
+	case govIssuesOpen:
+		return s != model.IssueResolved
+	}
+	return strings.EqualFold(v.status.Selected, string(s))
+}
+
+func (v *govIssues) cells(i model.CXIssue, titles map[int64]string) []govCell {
+	sev := plain(statusTitle(string(i.Severity)))
+	switch i.Severity {
+	case model.SeverityCritical:
+		sev = govCell{text: sev.text, imp: widget.DangerImportance, icon: theme.ErrorIcon()}
+	case model.SeverityHigh:
+		sev.imp = widget.WarningImportance
+	}
+	status := plain(statusTitle(string(i.Status)))
+	if i.Status != model.IssueResolved {
+		status.bold = true
+	}
+	action := i.ActionTitle
+	if t, ok := titles[i.ActionID]; ok && i.ActionID != 0 {
+		action = t
+	}
+	unit := i.Unit
+	if unit == "" {
+		unit = allUnitsLabel
+	}
+	return []govCell{plain(govDate(i.Date)), plain(i.Touchpoint), plain(unit), sev, plain(i.Description),
+		plain(i.RootCause), status, plain(action), plain(govDate(i.Resolved))}
+}
+
+// open shows the dialog for issue i; ID 0 logs a new one.
+func (v *govIssues) open(i model.CXIssue) {
+	s, data := v.g.s, v.g.data
+	date := govEntry(govDate(i.Date), "e.g. 14 Mar 2026")
+	touch := widget.NewSelectEntry(model.Touchpoints)
+	touch.SetText(i.Touchpoint)
+	touch.SetPlaceHolder("pick one or type another")
+	var units []string
+	if data.snap != nil {
+		units = data.snap.Units
+	}
+	unit := govSelect(allUnitsLabel, units, i.Unit)
+	var sevs []string
+	for _, x := range model.Severities {
+		sevs = append(sevs, statusTitle(string(x)))
+	}
+	sev := widget.NewSelect(sevs, nil)
+	sev.SetSelected(statusTitle(string(i.Severity)))
+	desc := govMultiline(i.Description, "What happened to customers")
+	cause := govMultiline(i.RootCause, "Why it happened, once known")
+	var sts []string
+	for _, x := range model.IssueStatuses {
+		sts = append(sts, statusTitle(string(x)))
+	}
+	status := widget.NewSelect(sts, nil)
+	status.SetSelected(statusTitle(string(i.Status)))
+	names, keys := disciplineChoices(data.snap)
+	discName := ""
+	if k := slices.Index(keys, i.Discipline); k >= 0 {
+		discName = names[k]
+	}
+	disc := govSelect("—", names, discName)
+	var titles []string
+	ids := map[string]int64{}
+	linked := ""
+	for _, a := range data.Actions {
+		if _, dup := ids[a.Title]; !dup {
+			titles = append(titles, a.Title)
+			ids[a.Title] = a.ID
+		}
+		if a.ID == i.ActionID && i.ActionID != 0 {
+			linked = a.Title
+		}
+	}
+	action := govSelect("—", titles, linked)
+	var remove func(ctx context.Context) error
+	title := "Log a CX issue"
+	if i.ID != 0 {
+		title = "CX issue"
+		id := i.ID
+		remove = func(ctx context.Context) error { return s.ws.Store.DeleteIssue(ctx, id) }
+	}
+	ws := s.ws
+	f := newGovForm(s, govFormOptions{
+		title: title,
+		items: []*widget.FormItem{
+			widget.NewFormItem("Date", date),
+			widget.NewFormItem("Touchpoint", touch),
+			widget.NewFormItem("Unit", unit),
+			widget.NewFormItem("Severity", sev),
+			widget.NewFormItem("What happened", desc),
+			widget.NewFormItem("Root cause", cause),
+			widget.NewFormItem("Status", status),
+			widget.NewFormItem("Discipline", disc),
+			widget.NewFormItem("Action", action),
+		},
+		check: func() (func(ctx context.Context) error, error) {
+			n := i
+			var errs []string
+			var err error
+			if strings.TrimSpace(date.Text) == "" {
+				errs = append(errs, "Date: say when it happened")
+			} else if n.Date, err = parseGovDate("Date", date.Text); err != nil {
+				errs = append(errs, err.Error())
+			} else if n.Date.After(today()) {
+				errs = append(errs, "Date: "+govDate(n.Date)+" is in the future")
+			}
+			n.Touchpoint = model.NormalizeTouchpoint(touch.Text)
+			n.Unit = ""
+			if unit.SelectedIndex() > 0 {
+				n.Unit = unit.Selected
+			}
+			if n.Severity, err = model.ParseSeverity(sev.Selected); err != nil {
+				errs = append(errs, err.Error())
+			}
+			n.Description, n.RootCause = strings.TrimSpace(desc.Text), strings.TrimSpace(cause.Text)
+			if n.Description == "" {
+				errs = append(errs, "What happened: describe the issue")
+			}
+			if n.Status, err = model.ParseIssueStatus(status.Selected); err != nil {
+				errs = append(errs, err.Error())
+			}
+			n.Discipline = ""
+			if k := slices.Index(names, disc.Selected); k >= 0 {
+				n.Discipline = keys[k]
+			}
+			n.ActionID, n.ActionTitle = 0, ""
+			if action.SelectedIndex() > 0 {
+				n.ActionID, n.ActionTitle = ids[action.Selected], action.Selected
+			}
+			switch {
+			case n.Status == model.IssueResolved && (i.Status != model.IssueResolved || n.Resolved.IsZero()):
+				n.Resolved = today()
+			case n.Status != model.IssueResolved:
+				n.Resolved = time.Time{}
+			}
+			if len(errs) == 0 {
+				if err := n.Validate(); err != nil {
+					errs = append(errs, err.Error())
+				}
+			}
+			if len(errs) > 0 {
+				return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+			}
+			return func(ctx context.Context) error {
+				_, err := ws.Store.SaveIssue(ctx, n)
+				return err
+			}, nil
+		},
+		remove:      remove,
+		removeWhat:  "this issue",
+		afterChange: v.g.changed,
+	})
+	v.g.form = f
+	f.show()
+}

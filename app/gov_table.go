@@ -1,0 +1,112 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// govColumn is one column of a governance table.
+type govColumn struct {
+	title string
+	width float32
+	grow  float32 // share of the width beyond the sum of widths
+}
+
+// govCell is one cell: text, drawn in an importance's colour, with an
+// optional icon before it (a warning on what is overdue).
+type govCell struct {
+	text   string
+	imp    widget.Importance
+	icon   fyne.Resource
+	bold   bool
+	italic bool // a value inherited from elsewhere, or a placeholder
+}
+
+// govTable is a read-only table of records; tapping a row opens it.
+type govTable struct {
+	cols  []govColumn
+	rows  [][]govCell
+	table *widget.Table
+	box   fyne.CanvasObject
+	onTap func(row int)
+}
+
+func newGovTable(cols []govColumn, onTap func(row int)) *govTable {
+	g := &govTable{cols: cols, onTap: onTap}
+	g.table = widget.NewTable(
+		func() (int, int) { return len(g.rows), len(g.cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			icon := widget.NewIcon(nil)
+			icon.Hide()
+			return container.NewBorder(nil, nil, icon, nil, l)
+		},
+		g.update)
+	g.table.ShowHeaderRow = true
+	g.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	g.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(g.cols) {
+			o.(*widget.Label).SetText(g.cols[id.Col].title)
+		}
+	}
+	g.table.OnSelected = func(id widget.TableCellID) {
+		g.table.UnselectAll() // a tap opens the record; a lasting highlight would only hide text
+		if g.onTap != nil && id.Row >= 0 && id.Row < len(g.rows) {
+			g.onTap(id.Row)
+		}
+	}
+	widths, grow := make([]float32, len(cols)), make([]float32, len(cols))
+	for i, c := range cols {
+		widths[i], grow[i] = c.width, c.grow
+		g.table.SetColumnWidth(i, c.width)
+	}
+	g.box = container.New(&dataFit{t: g.table, widths: widths, grow: grow}, g.table)
+	return g
+}
+
+func (g *govTable) update(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row < 0 || id.Row >= len(g.rows) || id.Col >= len(g.rows[id.Row]) {
+		return
+	}
+	c := g.rows[id.Row][id.Col]
+	box := o.(*fyne.Container)
+	l, icon := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Icon)
+	if c.icon != nil {
+		icon.SetResource(c.icon)
+		icon.Show()
+	} else {
+		icon.Hide()
+	}
+	l.Importance = c.imp
+	l.TextStyle = fyne.TextStyle{Bold: c.bold, Italic: c.italic}
+	l.SetText(c.text)
+	box.Refresh()
+}
+
+// set shows rows.
+func (g *govTable) set(rows [][]govCell) {
+	g.rows = rows
+	g.table.Refresh()
+}
+
+// text is the text of the cell at row, col; tests read it.
+func (g *govTable) text(row, col int) string {
+	if row < 0 || row >= len(g.rows) || col < 0 || col >= len(g.rows[row]) {
+		return ""
+	}
+	return g.rows[row][col].text
+}
+
+// plain is a cell of ordinary text.
+func plain(s string) govCell { return govCell{text: s} }
+
+// muted is a cell of secondary text: a value inherited from elsewhere, or
+// a placeholder. Italic rather than grey: the theme's grey is too faint to
+// read in a table.
+func muted(s string) govCell { return govCell{text: s, italic: true} }
