@@ -93,11 +93,17 @@ var dashQ *dashQueue
 
 func dashInstallQueue(t *testing.T) {
 	t.Helper()
+	installUIQueue()
+	t.Cleanup(installUIQueue)
+}
+
+// installUIQueue gives the package a fresh queue for UI updates (TestMain
+// installs one for every test).
+func installUIQueue() {
 	q := &dashQueue{signal: make(chan struct{}, 1)}
 	do := q.push
-	testDo.Store(&do)
 	dashQ = q
-	t.Cleanup(func() { testDo.Store(nil) })
+	testDo.Store(&do)
 }
 
 // dashTestUI opens the whole window on a workspace with the Fyne test

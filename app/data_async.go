@@ -2,8 +2,6 @@ package app
 
 import (
 	"sync"
-
-	"fyne.io/fyne/v2"
 )
 
 // workTracker counts the background work a screen has started and not yet
@@ -67,7 +65,7 @@ var dataUIMu sync.Mutex
 
 // dataDo runs fn on the UI goroutine, serialised with the screens' other
 // callbacks.
-func dataDo(fn func()) { fyne.Do(dataLocked(fn)) }
+func dataDo(fn func()) { uiDo(dataLocked(fn)) }
 
 // dataLocked wraps a callback that the session or a dialog runs (onChange
 // listeners, s.run's finish) so that it is serialised the same way.

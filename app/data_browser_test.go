@@ -43,11 +43,7 @@ func dataTestSession(t *testing.T) *session {
 // generous deadline rather than hanging the test binary.
 func dataTestWait(t *testing.T, what string, ch <-chan struct{}) {
 	t.Helper()
-	select {
-	case <-ch:
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("timed out waiting for %s", what)
-	}
+	pumpWait(t, what, ch, 2*time.Minute)
 }
 
 // dataTestBrowser builds the data browser in the session's window once the

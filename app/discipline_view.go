@@ -16,13 +16,13 @@ import (
 )
 
 // disciplineScreen shows one discipline at a time: its score, level,
-// target, gap and how the score was made, its trend against target with the
-// selected metric's line, a table of its metrics and, for the metric selected, the
-// observations and source cells its value was made from. The list on the
-// left shows all six disciplines and picks one.
+// target, gap and how the score was made; its trend against target with the
+// selected metric's line; a table of its metrics; and, for the metric
+// selected, the observations and source cells its value was made from. The
+// list on the left shows all six disciplines and picks one.
 type disciplineScreen struct {
 	s    *session
-	root *fyne.Container // shows one of empty, noData, board
+	root *fyne.Container // shows one of loading, empty, noData, board
 
 	key    string // the discipline shown
 	metric string // the metric selected in the table; "" for none
@@ -31,15 +31,15 @@ type disciplineScreen struct {
 	listTitle *sectionTitle
 	selecting bool // set while the list is selected from code
 
-	name, score, facts, explain *widget.Label
-	how                         *widget.Button
-	scoreRow                    *fyne.Container
-	trend                       *charts.LineChart
-	trendTitle, metricsTitle    *sectionTitle
-	metrics                     *metricTable
-	obs                         *obsPanel
-	board, empty, noData        fyne.CanvasObject
-	noDataText                  *widget.Label
+	name, score, facts, explain   *widget.Label
+	how                           *widget.Button
+	scoreRow                      *fyne.Container
+	trend                         *charts.LineChart
+	trendTitle, metricsTitle      *sectionTitle
+	metrics                       *metricTable
+	obs                           *obsPanel
+	loading, board, empty, noData fyne.CanvasObject
+	noDataText                    *widget.Label
 
 	data   discData // what is on screen; UI goroutine only
 	notes  notesCache
@@ -91,7 +91,8 @@ func newDisciplineScreen(s *session) *disciplineScreen {
 	d.noDataText.Alignment = fyne.TextAlignCenter
 	d.noDataText.Wrapping = fyne.TextWrapWord
 	d.noData = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 80), d.noDataText))
-	d.root = container.NewStack(d.empty)
+	d.loading = container.NewCenter(widget.NewLabel("Opening the workspace…"))
+	d.root = container.NewStack(d.loading)
 	s.onChange(d.render)
 	return d
 }
@@ -155,7 +156,11 @@ func (d *disciplineScreen) selectInList() {
 func (d *disciplineScreen) render() {
 	seq, done := d.latest.begin()
 	snap, f, key, ws, ctx := d.s.snap, d.s.filters, d.key, d.s.ws, d.s.ctx
-	if snap.Empty() {
+	switch {
+	case snap == nil:
+		d.latest.finish(seq, done, func() { d.showFace(d.loading) })
+		return
+	case snap.Empty():
 		d.latest.finish(seq, done, func() { d.showFace(d.empty) })
 		return
 	}
@@ -209,7 +214,7 @@ func (d *disciplineScreen) apply(data discData) {
 		ds.Name, data.period.Label()))
 	d.metrics.set(data.metrics)
 
-	found := d.metricRow(d.metric)
+	found := d.rowOf(d.metric)
 	if found < 0 {
 		d.metric = ""
 	}
@@ -255,8 +260,8 @@ func disciplineFacts(ds model.DisciplineScore, prev model.Period) string {
 	return strings.Join(facts, "  ·  ")
 }
 
-// metricRow is the row of the metric named name, or -1.
-func (d *disciplineScreen) metricRow(name string) int {
+// rowOf is the row of the metric named name in the table, or -1.
+func (d *disciplineScreen) rowOf(name string) int {
 	if name == "" {
 		return -1
 	}

@@ -195,7 +195,7 @@ func TestDisciplineUnitFilterChangesTheNumbers(t *testing.T) {
 	dashSettle(t, u)
 	discSelectMetric(t, u, "NPS")
 	d := u.discipline
-	allScore, allValue := d.score.Text, d.metrics.cell(d.metricRow("NPS"), 1)
+	allScore, allValue := d.score.Text, d.metrics.cell(d.rowOf("NPS"), 1)
 
 	u.filters.unit.SetSelected("Online")
 	dashSettle(t, u)
@@ -203,7 +203,7 @@ func TestDisciplineUnitFilterChangesTheNumbers(t *testing.T) {
 		t.Fatalf("filters %+v", u.s.filters)
 	}
 	discAssertMatchesModel(t, u, model.Strategy)
-	if d.score.Text == allScore || d.metrics.cell(d.metricRow("NPS"), 1) == allValue {
+	if d.score.Text == allScore || d.metrics.cell(d.rowOf("NPS"), 1) == allValue {
 		t.Errorf("the unit filter left the numbers as they were: %q, NPS %q", d.score.Text, allValue)
 	}
 	if d.metric != "NPS" || len(d.obs.res.rows) != 1 || d.obs.res.rows[0].Unit != "Online" {
@@ -280,7 +280,7 @@ func TestDisciplineShowsReplacedObservations(t *testing.T) {
 	if d.obs.cell(1, 3) != want || d.obs.cell(1, 4) != DemoFileName {
 		t.Errorf("second row: %q from %q, want %q from the demo", d.obs.cell(1, 3), d.obs.cell(1, 4), want)
 	}
-	if got := d.metrics.cell(d.metricRow("NPS"), 1); got != "55.0 points" {
+	if got := d.metrics.cell(d.rowOf("NPS"), 1); got != "55.0 points" {
 		t.Errorf("NPS for Online shows %q, want the corrected 55.0 points", got)
 	}
 	if !strings.Contains(d.obs.title.text, "1 replaced by a later import") {

@@ -208,9 +208,9 @@ func (h *importHistory) undo(ws *Workspace, b store.Batch, effect *importUndoEff
 			return
 		}
 		if effect != nil {
-			i.showResult(effect.doneText())
+			i.showResult(effect.doneText(), widget.SuccessImportance)
 		} else {
-			i.showResult(fmt.Sprintf("Batch %d (%s) undone.", b.ID, b.File))
+			i.showResult(fmt.Sprintf("Batch %d (%s) undone.", b.ID, b.File), widget.SuccessImportance)
 		}
 		// Files in the wizard that were this batch can be imported again.
 		for _, f := range i.files {

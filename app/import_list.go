@@ -162,3 +162,44 @@ func (importMinHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(size)
 	}
 }
+
+// importColumns lays out cells in rows of len(weights) columns, each
+// column as wide as its share of the weights.
+type importColumns struct{ weights []float32 }
+
+func (c *importColumns) rowHeights(objs []fyne.CanvasObject) []float32 {
+	n := len(c.weights)
+	hs := make([]float32, (len(objs)+n-1)/n)
+	for k, o := range objs {
+		hs[k/n] = max(hs[k/n], o.MinSize().Height)
+	}
+	return hs
+}
+
+func (c *importColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, rh := range c.rowHeights(objs) {
+		h += rh
+	}
+	return fyne.NewSize(float32(len(c.weights))*40, h)
+}
+
+func (c *importColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var sum float32
+	for _, w := range c.weights {
+		sum += w
+	}
+	n := len(c.weights)
+	hs := c.rowHeights(objs)
+	var x, y float32
+	for k, o := range objs {
+		col := k % n
+		if col == 0 && k > 0 {
+			x, y = 0, y+hs[k/n-1]
+		}
+		w := size.Width * c.weights[col] / sum
+		o.Move(fyne.NewPos(x, y))
+		o.Resize(fyne.NewSize(w, hs[k/n]))
+		x += w
+	}
+}

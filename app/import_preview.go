@@ -100,9 +100,11 @@ func (p *importPreview) summaryText() string {
 			data = append(data, sh.Name)
 		}
 	}
-	s := fmt.Sprintf("Ready to import %s from %s (%s); %s skipped",
-		importPlural(r.Values, "value", "values"), importPlural(len(data), "sheet", "sheets"), importList(data, 4),
-		importPlural(r.Skipped, "blank cell", "blank cells"))
+	s := fmt.Sprintf("Ready to import %s from %s (%s)",
+		importPlural(r.Values, "value", "values"), importPlural(len(data), "sheet", "sheets"), importList(data, 4))
+	if r.Skipped > 0 {
+		s += fmt.Sprintf("; %s skipped", importPlural(r.Skipped, "blank cell", "blank cells"))
+	}
 	if n := len(r.NewMetrics); n > 0 {
 		s += fmt.Sprintf("; %s new to the catalogue (%s)", importPlural(n, "metric", "metrics"), importList(r.NewMetrics, 3))
 	}
@@ -130,9 +132,6 @@ func (v *importSheetView) content(p *importPreview, sh importers.SheetReport) fy
 	layoutName := widget.NewLabelWithStyle(importLayoutTitle(sh.Layout), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.reason = widget.NewLabel(importReasonText(sh))
 	v.reason.Wrapping = fyne.TextWrapWord
-	if len(sh.Problems) > 0 {
-		v.reason.Importance = widget.DangerImportance
-	}
 	parts := []fyne.CanvasObject{layoutName, v.reason}
 
 	if len(v.cols) > 0 {
@@ -152,10 +151,23 @@ func (v *importSheetView) content(p *importPreview, sh importers.SheetReport) fy
 	}
 	if len(v.rows) > 0 {
 		parts = append(parts, widget.NewSeparator(),
-			widget.NewLabelWithStyle(fmt.Sprintf("First %s as read", importPlural(len(v.rows), "row", "rows")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewLabelWithStyle(importRowsTitle(sh, len(v.rows)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			importRowsGrid(importers.PreviewColumns(sh.Layout), v.rows))
 	}
 	return container.NewVScroll(container.NewVBox(parts...))
+}
+
+// importRowsTitle heads the first rows: they are values (or metric
+// definitions) as the importer read them, not the sheet's own rows.
+func importRowsTitle(sh importers.SheetReport, n int) string {
+	if sh.Layout == importers.LayoutCatalogue {
+		return fmt.Sprintf("First %s as read", importPlural(n, "metric definition", "metric definitions"))
+	}
+	one, many := importItems(sh.Layout)
+	if sh.Values > n {
+		return fmt.Sprintf("First %d of %s, as read", n, importPlural(sh.Values, one, many))
+	}
+	return importPlural(n, one, many) + ", as read"
 }
 
 // importReasonText is how the sheet was read, with its counts.
@@ -165,8 +177,9 @@ func importReasonText(sh importers.SheetReport) string {
 		s = strings.ToUpper(s[:1]) + s[1:] + "."
 	}
 	if sh.Layout != importers.LayoutSkipped {
+		one, many := importItems(sh.Layout)
 		s += fmt.Sprintf(" %s read, %s taken, %s skipped.", importPlural(sh.Rows, "row", "rows"),
-			importPlural(sh.Values, "value", "values"), importPlural(sh.Skipped, "blank cell", "blank cells"))
+			importPlural(sh.Values, one, many), importPlural(sh.Skipped, "blank cell", "blank cells"))
 	}
 	if n := len(sh.Problems); n > 0 {
 		s += fmt.Sprintf(" %s in this sheet, listed below.", importPlural(n, "problem", "problems"))
@@ -217,10 +230,21 @@ func (v *importSheetView) mappingGrid(p *importPreview, sh importers.SheetReport
 		name := widget.NewLabel(c.Letter + " · " + header)
 		name.Truncation = fyne.TextTruncateEllipsis
 		name.TextStyle.Bold = current != importers.RoleIgnore
-		cards = append(cards, container.NewVBox(name, sel))
+		// The header and its role side by side: a sheet's mapping takes a
+		// few lines and leaves room for its first rows.
+		h := sel.MinSize().Height
+		cards = append(cards, container.NewBorder(nil, nil,
+			container.NewGridWrap(fyne.NewSize(importMapNameWidth, h), name), nil, sel))
 	}
-	return container.NewGridWrap(fyne.NewSize(200, cards[0].MinSize().Height), cards...)
+	return container.NewGridWrap(fyne.NewSize(importMapCardWidth, cards[0].MinSize().Height), cards...)
 }
+
+// Widths of a column's card in the mapping: its letter and header, then
+// its role; room for "Values of Q1 2024".
+const (
+	importMapNameWidth = 130
+	importMapCardWidth = 300
+)
 
 // importRowsGrid lays out preview rows under their column names.
 func importRowsGrid(names []string, rows [][]string) fyne.CanvasObject {
@@ -239,7 +263,22 @@ func importRowsGrid(names []string, rows [][]string) fyne.CanvasObject {
 			cells = append(cells, l)
 		}
 	}
-	return container.NewGridWithColumns(len(names), cells...)
+	weights := make([]float32, len(names))
+	for k, n := range names {
+		weights[k] = importColumnWeight(n)
+	}
+	return container.New(&importColumns{weights: weights}, cells...)
+}
+
+// importColumnWeight gives long texts (metric names, notes) more room.
+func importColumnWeight(name string) float32 {
+	switch name {
+	case "Metric":
+		return 3
+	case "Note", "t1..t5", "Discipline", "Title", "Description", "Root cause":
+		return 1.6
+	}
+	return 1
 }
 
 // newProblems lists every problem as file: Sheet!C12: message.

@@ -42,6 +42,10 @@ func importRoleTitle(r importers.Role, c importers.Column) string {
 		return "Values of this metric"
 	case importers.RoleT1, importers.RoleT2, importers.RoleT3, importers.RoleT4, importers.RoleT5:
 		return "Threshold " + string(r)
+	case importers.RoleSubjectType:
+		return "Discipline or metric"
+	case importers.RoleAction:
+		return "Linked action"
 	}
 	s := strings.ReplaceAll(string(r), "-", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
@@ -57,10 +61,14 @@ func importRoleChoices(c importers.Column, l importers.Layout, current importers
 	if l == importers.LayoutCatalogue {
 		base = importCatalogueRoles
 	}
+	if gov := importers.GovernanceRoles(l); gov != nil {
+		// An Owners, Actions, Issues or Events sheet offers its own fields.
+		base = append(gov, importers.RoleIgnore)
+	}
 	roles := append([]importers.Role(nil), base[:len(base)-1]...) // Ignore goes last
 	_, perr := model.ParsePeriod(c.Header)
 	isPeriod := !c.Period.IsZero() || perr == nil
-	if l != importers.LayoutCatalogue {
+	if l != importers.LayoutCatalogue && importers.GovernanceRoles(l) == nil {
 		if isPeriod || c.Role == importers.RolePeriodValues {
 			roles = append(roles, importers.RolePeriodValues)
 		}
@@ -98,6 +106,23 @@ func importLayoutTitle(l importers.Layout) string {
 		return "Catalogue: metric definitions"
 	case importers.LayoutSkipped:
 		return "Skipped: nothing is read from this sheet"
+	case importers.LayoutOwners:
+		return "Owners: who owns each discipline and metric, with targets"
+	case importers.LayoutActions:
+		return "Actions: the action plan"
+	case importers.LayoutIssues:
+		return "Issues: the CX issue log"
+	case importers.LayoutEvents:
+		return "Events: dated notes for the timeline"
 	}
 	return string(l)
+}
+
+// importItems names what a sheet of layout l holds, one and many: values
+// for data sheets, records for governance sheets.
+func importItems(l importers.Layout) (string, string) {
+	if importers.GovernanceRoles(l) != nil {
+		return "record", "records"
+	}
+	return "value", "values"
 }

@@ -38,8 +38,10 @@ func (i *importScreen) runImport() {
 	if len(todo) > 1 {
 		title = fmt.Sprintf("Importing %d files", len(todo))
 	}
+	i.importing = true
 	i.importBtn.Disable()
 	i.work.start()
+	progressed := i.progressed
 	i.s.run(title, func(ctx context.Context, progress Progress) error {
 		const scale = 1000 // progress of each file, in thousandths
 		for k, j := range jobs {
@@ -50,6 +52,9 @@ func (i *importScreen) runImport() {
 			j.opt.Progress = func(done, total int64) {
 				if total > 0 {
 					progress(base+min(done*scale/total, scale), int64(len(jobs))*scale)
+				}
+				if progressed != nil {
+					progressed(done, total)
 				}
 			}
 			results[k] = ws.ImportFile(ctx, j.path, j.opt)
@@ -62,6 +67,7 @@ func (i *importScreen) runImport() {
 		dataUIMu.Lock()
 		defer dataUIMu.Unlock()
 		defer i.work.done()
+		i.importing = false
 		i.finishImport(ws, todo, results, err)
 	})
 }
@@ -92,30 +98,44 @@ func (i *importScreen) finishImport(ws *Workspace, files []*importFile, results 
 			pl.Wrapping = fyne.TextWrapWord
 			lines = append(lines, pl)
 		}
-		if res.Imported() || res.Duplicate {
+		switch {
+		case res.Imported() || res.Duplicate:
 			i.drop(f)
-		} else if res.Report.File != "" && ws == f.ws {
-			f.res = res // the problems found while importing, for the preview
+		case res.Rejected() && ws == f.ws:
+			// The file changed since its preview: show the problems found
+			// while importing. A cancelled or failed file keeps its preview,
+			// so that it can be imported again at once.
+			f.res = res
+			f.learn(res.Report)
 		}
 	}
+	i.list.UnselectAll()
 	i.list.Refresh()
 	if i.selected >= len(i.files) {
 		i.selected = -1
 	}
-	if len(i.files) > 0 && i.selected < 0 {
+	switch {
+	case i.selected >= 0:
+		i.list.Select(i.selected)
+	case len(i.files) > 0:
 		i.list.Select(0)
 	}
 	i.showPreview()
 	i.update()
 
-	title := "Import finished"
-	if errors.Is(err, context.Canceled) {
-		title = "Import cancelled"
-		lines = append(lines, widget.NewLabel("Files after the cancelled one were not imported; the ones imported before it stay (undo them in the history)."))
-	} else if err != nil {
-		title = "Import failed"
+	title, importance := "Import finished", widget.SuccessImportance
+	switch {
+	case errors.Is(err, context.Canceled):
+		title, importance = "Import cancelled", widget.WarningImportance
+		if len(files) > 1 {
+			lines = append(lines, widget.NewLabel("Files after the cancelled one were not imported; the ones imported before it stay (undo them in the history)."))
+		}
+	case err != nil:
+		title, importance = "Import failed", widget.DangerImportance
+	case imported < len(files):
+		importance = widget.WarningImportance
 	}
-	i.showResult(fmt.Sprintf("%s: %s imported. The history below lists every batch.", title, importPlural(imported, "file", "files")))
+	i.showResult(fmt.Sprintf("%s: %s imported. The history below lists every batch.", title, importPlural(imported, "file", "files")), importance)
 	d := dialog.NewCustom(title, "Close", container.NewVScroll(container.NewVBox(lines...)), i.s.win)
 	d.Resize(fyne.NewSize(680, min(float32(160+60*len(lines)), 520)))
 	d.Show()

@@ -171,7 +171,7 @@ func (e importUndoEffect) text() string {
 	fmt.Fprintf(&s, "Batch %d is %s, imported %s by %s: %s. Undoing it deletes them",
 		b.ID, b.File, importWhen(b.ImportedAt), importUser(b.User), importPlural(b.Rows, "observation", "observations"))
 	if b.Metrics > 0 {
-		s.WriteString(" and puts back the metric definitions it added or changed")
+		s.WriteString(" and puts back any metric definition it added or changed")
 	}
 	s.WriteString(".\n\n")
 	if e.values == 0 {

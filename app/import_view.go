@@ -49,6 +49,13 @@ type importScreen struct {
 	split                                  *container.Split
 	hist                                   *importHistory
 	root                                   fyne.CanvasObject
+
+	// importing is set while an import runs: Import stays disabled so that
+	// a file cannot be imported twice at once.
+	importing bool
+	// progressed, when set, sees the import's progress as the dialog does;
+	// tests cancel through the dialog at a known point with it.
+	progressed func(done, total int64)
 }
 
 // importFile is one file in the wizard and its latest dry run.
@@ -82,7 +89,6 @@ func newImportScreen(s *session) *importScreen {
 	i.status.Wrapping = fyne.TextWrapWord
 	i.result = widget.NewLabel("")
 	i.result.Wrapping = fyne.TextWrapWord
-	i.result.Importance = widget.SuccessImportance
 	i.result.Hide()
 
 	i.list = widget.NewList(func() int { return len(i.files) }, importNewListItem, i.updateListItem)
@@ -96,7 +102,7 @@ func newImportScreen(s *session) *importScreen {
 	toolbar := container.NewHBox(i.addBtn, i.checkBtn, i.removeBtn, layout.NewSpacer(), i.importBtn)
 	body := container.NewStack(i.empty, i.split)
 	history := container.NewVSplit(body, i.hist.root)
-	history.Offset = 0.68
+	history.Offset = 0.76
 	i.root = container.NewBorder(container.NewVBox(toolbar, i.result, i.status), nil, nil, nil, history)
 	s.onChange(dataLocked(i.sessionChanged))
 	i.update()
@@ -395,7 +401,7 @@ func (i *importScreen) update() {
 	if ready > 1 {
 		i.importBtn.SetText(fmt.Sprintf("Import %d files", ready))
 	}
-	if ready == 0 || checking > 0 {
+	if ready == 0 || checking > 0 || i.importing {
 		i.importBtn.Disable()
 	} else {
 		i.importBtn.Enable()
@@ -412,22 +418,36 @@ func (i *importScreen) update() {
 	}
 	switch {
 	case len(i.files) == 0:
-		i.status.SetText("")
-		i.status.Hide()
-		return
+		i.setLine(i.status, "")
 	case checking > 0:
-		i.status.SetText(fmt.Sprintf("Reading %d file(s) for the preview…", checking))
+		i.setLine(i.status, fmt.Sprintf("Reading %s for the preview…", importPlural(checking, "file", "files")))
 	case ready == 0:
-		i.status.SetText("Nothing to import: fix the problems listed in the preview and click Check again, or add other files.")
+		i.setLine(i.status, "Nothing to import: fix the problems listed in the preview and click Check again, or add other files.")
 	default:
-		i.status.SetText(fmt.Sprintf("%d file(s) ready. Check the mapping and the first rows of each sheet, then click Import: "+
-			"each file becomes one batch that you can undo in the history below.", ready))
+		i.setLine(i.status, fmt.Sprintf("%s ready. Check the mapping and the first rows of each sheet, then click Import: "+
+			"each file becomes one batch that you can undo in the history below.", importPlural(ready, "file", "files")))
 	}
-	i.status.Show()
 }
 
-// showResult says what the last import or undo did, until the next one.
-func (i *importScreen) showResult(text string) {
-	i.result.SetText(text)
-	i.result.Show()
+// showResult says what the last import or undo did, until the next one;
+// importance colours it: success, warning (cancelled) or danger.
+func (i *importScreen) showResult(text string, importance widget.Importance) {
+	i.result.Importance = importance
+	i.setLine(i.result, text)
+}
+
+// setLine shows text in one of the lines above the files, hiding the line
+// when text is empty. The screen is laid out again when a line appears or
+// goes, since the lines below move.
+func (i *importScreen) setLine(l *widget.Label, text string) {
+	was := l.Visible()
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+	if was != l.Visible() {
+		i.root.Refresh()
+	}
 }

@@ -45,11 +45,7 @@ func reportsTestSession(t *testing.T, demo bool, build func(s *session) fyne.Can
 
 func reportsWait(t *testing.T, ch <-chan struct{}) {
 	t.Helper()
-	select {
-	case <-ch:
-	case <-time.After(60 * time.Second):
-		t.Fatal("timed out")
-	}
+	pumpWait(t, "the reports screen", ch, 60*time.Second)
 }
 
 // reportsScreenOn builds the reports screen on a session whose Open and

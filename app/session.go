@@ -116,7 +116,7 @@ func (s *session) reload() <-chan struct{} {
 	s.mu.Unlock()
 	go func() {
 		snap, err := loadSnapshot(s.ctx, ws)
-		fyne.Do(func() {
+		uiDo(func() {
 			defer close(done)
 			s.mu.Lock()
 			stale := seq != s.loadSeq || ws != s.ws
@@ -199,7 +199,7 @@ func (s *session) run(title string, work func(ctx context.Context, progress Prog
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(box, widget.NewButton("Cancel", cancel)), s.win)
 	d.Show()
 	progress := func(done, total int64) {
-		fyne.Do(func() {
+		uiDo(func() {
 			if total > 0 {
 				infinite.Hide()
 				infinite.Stop()
@@ -211,7 +211,7 @@ func (s *session) run(title string, work func(ctx context.Context, progress Prog
 	go func() {
 		defer cancel()
 		err := work(ctx, progress)
-		fyne.Do(func() {
+		uiDo(func() {
 			infinite.Stop()
 			d.Hide()
 			if finish != nil {

@@ -260,7 +260,7 @@ func (r *settingsScreen) loadDefaultUnit(ws *Workspace) {
 	ctx := r.s.ctx
 	go func() {
 		unit := defaultUnit(ctx, ws)
-		fyne.Do(func() {
+		uiDo(func() {
 			defer close(done)
 			if r.s.ws != ws {
 				return
@@ -307,7 +307,7 @@ func (r *settingsScreen) saveSettings() <-chan struct{} {
 		if err == nil {
 			err = ws.Store.SetSetting(ctx, settingDefaultUnit, unit)
 		}
-		fyne.Do(func() {
+		uiDo(func() {
 			r.save.Enable()
 			if err != nil {
 				r.showMessage("Not saved: "+UserMessage(err), widget.DangerImportance)

@@ -56,16 +56,7 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 
 	w, h := a.Preferences().FloatWithFallback(prefWidth, 1240), a.Preferences().FloatWithFallback(prefHeight, 780)
 	s.win.Resize(fyne.NewSize(float32(w), float32(h)))
-	s.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
-		var paths []string
-		for _, uri := range uris {
-			paths = append(paths, uri.Path())
-		}
-		if len(paths) > 0 {
-			u.navigate("import", nil)
-			u.importer.importFiles(paths)
-		}
-	})
+	s.win.SetOnDropped(u.dropped)
 	s.win.SetCloseIntercept(func() {
 		size := s.win.Canvas().Size()
 		a.Preferences().SetFloat(prefWidth, float64(size.Width))
@@ -75,6 +66,18 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 	s.win.SetOnClosed(func() { s.ws.Close() })
 	u.loaded = s.reload()
 	return u, nil
+}
+
+// dropped previews files dropped on the window in the import screen.
+func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		paths = append(paths, uri.Path())
+	}
+	if len(paths) > 0 {
+		u.navigate("import", nil)
+		u.importer.importFiles(paths)
+	}
 }
 
 // Window is the main window.

@@ -36,18 +36,14 @@ func shellTestUI(t *testing.T) (*UI, string) {
 
 func shellWait(t *testing.T, ch <-chan struct{}) {
 	t.Helper()
-	select {
-	case <-ch:
-	case <-time.After(30 * time.Second):
-		t.Fatal("timed out")
-	}
+	pumpWait(t, "the window", ch, 30*time.Second)
 }
 
 // shellEventually polls cond on the test driver until it holds.
 func shellEventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
+	for dashQ.run(); !cond(); dashQ.run() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}

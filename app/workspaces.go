@@ -108,7 +108,7 @@ func (u *UI) switchWorkspace(path string) {
 	}
 	go func() {
 		ws, err := OpenWorkspace(u.s.ctx, path)
-		fyne.Do(func() {
+		uiDo(func() {
 			if err != nil {
 				u.s.showError(fmt.Errorf("could not open %s: %w", filepath.Base(path), err))
 				return

@@ -1,0 +1,36 @@
+package app
+
+import (
+	"os"
+	"testing"
+	"time"
+)
+
+// Fyne's test driver runs fyne.Do at once on the goroutine that calls it,
+// so background work would touch widgets while a test reads or taps them.
+// Every test of this package therefore queues UI updates (testDo, uiDo) and
+// runs them on the test goroutine while it waits, as the desktop driver's
+// event loop runs them on its one UI goroutine.
+func TestMain(m *testing.M) {
+	installUIQueue()
+	os.Exit(m.Run())
+}
+
+// pumpWait runs queued UI updates until ch is closed, failing after
+// timeout.
+func pumpWait(t *testing.T, what string, ch <-chan struct{}, timeout time.Duration) {
+	t.Helper()
+	deadline := time.After(timeout)
+	for {
+		dashQ.run()
+		select {
+		case <-ch:
+			dashQ.run()
+			return
+		case <-dashQ.signal:
+		case <-time.After(20 * time.Millisecond):
+		case <-deadline:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
