@@ -372,10 +372,9 @@ func TestDataBrowserEmptyWorkspace(t *testing.T) {
 // page of 200,000 observations and the last one after scrolling to the
 // end, reading a few pages and counting once, never the whole table.
 func TestDataBrowserPagesALargeStore(t *testing.T) {
-	n := 200_000
-	if testing.Short() {
-		n = 20_000
-	}
+	// Enough rows for hundreds of pages; BenchmarkDataBrowserPages measures
+	// 1M rows.
+	n := 50_000
 	s := dataTestSession(t)
 	dataTestLarge(t, s.ws, n)
 	d := dataTestBrowser(t, s)
