@@ -59,17 +59,27 @@ func cmdImport(ctx context.Context, c *cli) error {
 			bad++
 			fmt.Fprintf(c.stderr, "%s: rejected, nothing imported (%d problem(s))\n", res.Report.File, len(res.Report.Problems))
 		case c.dryRun:
-			fmt.Fprintf(c.stdout, "%s: ok: %d values would be imported, %d blank cells skipped (dry run, nothing written)\n",
-				res.Report.File, res.Report.Values, res.Report.Skipped)
+			fmt.Fprintf(c.stdout, "%s: ok: %d values%s would be imported, %d blank cells skipped (dry run, nothing written)\n",
+				res.Report.File, res.Report.Values, recordsNote(res.Report.Records), res.Report.Skipped)
 		default:
-			fmt.Fprintf(c.stdout, "%s: imported as batch %d: %d values, %d blank cells skipped%s\n",
-				res.Report.File, res.Batch.ID, res.Report.Values, res.Report.Skipped, newMetricsNote(res.Report.NewMetrics))
+			fmt.Fprintf(c.stdout, "%s: imported as batch %d: %d values%s, %d blank cells skipped%s\n",
+				res.Report.File, res.Batch.ID, res.Report.Values, recordsNote(res.Report.Records), res.Report.Skipped,
+				newMetricsNote(res.Report.NewMetrics))
 		}
 	}
 	if bad > 0 {
 		return rejected{bad}
 	}
 	return nil
+}
+
+// recordsNote counts the governance records (owners, actions, issues,
+// events) beside the values.
+func recordsNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" and %d governance record(s)", n)
 }
 
 func newMetricsNote(names []string) string {

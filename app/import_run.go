@@ -181,8 +181,11 @@ func importResultText(name string, res ImportResult) (string, []string) {
 	case res.Duplicate:
 		return fmt.Sprintf("%s: already imported as batch %d on %s; nothing was added.", name, res.Batch.ID, importWhen(res.Batch.ImportedAt)), nil
 	case res.Imported():
-		s := fmt.Sprintf("%s: imported as batch %d: %s, %s skipped", name, res.Batch.ID,
-			importPlural(res.Batch.Rows, "value", "values"), importPlural(res.Batch.Skipped, "blank cell", "blank cells"))
+		s := fmt.Sprintf("%s: imported as batch %d: %s", name, res.Batch.ID, importPlural(res.Batch.Rows, "value", "values"))
+		if r.Records > 0 {
+			s += ", " + importPlural(r.Records, "governance record", "governance records")
+		}
+		s += fmt.Sprintf(", %s skipped", importPlural(res.Batch.Skipped, "blank cell", "blank cells"))
 		if n := len(r.NewMetrics); n > 0 {
 			s += fmt.Sprintf(", %s new to the catalogue (%s)", importPlural(n, "metric", "metrics"), importList(r.NewMetrics, 4))
 		}

@@ -234,7 +234,10 @@ func (r *run) readBook(book Book) error {
 	if err != nil {
 		return err
 	}
-	if recognised == 0 && len(r.problems.items) == 0 {
+	switch {
+	case reportBook(book) && r.rep.Records == 0 && len(r.problems.items) == 0:
+		r.fileProblem(reportWithoutRecords)
+	case recognised == 0 && len(r.problems.items) == 0:
 		r.fileProblem(noDataMessage(scans, r.csv))
 	}
 	return r.flushTargets()

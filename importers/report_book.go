@@ -28,15 +28,21 @@ func reportBook(b Book) bool {
 	return ok && rb.CxdashReport()
 }
 
+// reportWithoutRecords is the problem of a cxdash report whose governance
+// sheets are empty: importing it would add an empty batch.
+const reportWithoutRecords = "a cxdash report: only its Owners, Actions, Issues and Events sheets " +
+	"are imported, and they hold no records; import the original workbooks for the values"
+
 // skipReportSheets skips every recognised sheet of a cxdash report but the
 // governance ones.
 func skipReportSheets(r *run, scans []*sheetScan) {
 	for _, s := range scans {
-		if s == nil || (s.lay != nil && isGovernance(s.lay.layout)) || s.sr.Layout == LayoutSkipped {
+		if s == nil || (s.lay != nil && isGovernance(s.lay.layout)) {
 			continue
 		}
 		s.lay, s.hint = nil, ""
 		r.release(s)
 		r.skip(s, reportSkipReason)
+		s.sr.HeaderRow, s.sr.Columns, s.sr.Signature, s.sr.Preview = 0, nil, "", nil
 	}
 }
