@@ -11,7 +11,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # the real window, headless Chromium for the HTML report.
 TEST_PKGS  := xvfb xauth imagemagick chromium
 
-.PHONY: all deps test-deps build run test vet bench fuzz generate package clean
+.PHONY: all deps test-deps build run test vet bench fuzz fuzz-smoke generate package clean
 
 all: build
 
@@ -47,6 +47,7 @@ vet: deps
 
 test: test-deps vet
 	$(GO) test -race -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Every benchmark once (README, "Speed"); the million-row ones take minutes.
 # BENCH narrows them (make bench BENCH=ImportXLSX); CXDASH_BENCH_ROWS sizes
@@ -57,15 +58,22 @@ bench: deps
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -benchtime 1x -timeout 60m ./...
 
 # Each fuzz target for FUZZTIME; found crashers land in testdata/fuzz as
-# regression seeds that every `make test` runs.
-FUZZTIME ?= 60s
+# regression seeds that every `make test` runs. FUZZ narrows the list
+# (make fuzz FUZZ=importers:FuzzCSV). fuzz-smoke is the short form that
+# `make test` runs: every target for SMOKETIME.
+FUZZTIME  ?= 60s
+SMOKETIME ?= 3s
+FUZZ ?= model:FuzzParsePeriod model:FuzzParseDate model:FuzzParseDiscipline model:FuzzParseOwner \
+        model:FuzzParseEnums importers:FuzzParseNumber importers:FuzzCSV importers:FuzzDetectHeader \
+        importers:FuzzHeaderMapping importers:FuzzXMLScanner importers:FuzzXLSXSheet
 fuzz:
-	$(GO) test ./model -run '^$$' -fuzz '^FuzzParsePeriod$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzDetectHeader$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzXMLScanner$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./importers -run '^$$' -fuzz '^FuzzXLSXSheet$$' -fuzztime $(FUZZTIME)
+	@for t in $(FUZZ); do \
+	  echo "fuzz $$t for $(FUZZTIME)"; \
+	  $(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(SMOKETIME)
 
 # A desktop bundle (cxdash.tar.xz: binary, icon, .desktop file) from
 # FyneApp.toml's metadata, built with the pinned fyne tool. The tool bumps

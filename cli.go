@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	cxapp "cxdash/app"
 )
@@ -37,6 +38,7 @@ Usage:
   cxdash demo [--db FILE] [--if-empty]                load the bundled demo workbook
 
 The workspace is --db, else $CXDASH_DB, else cxdash.db in the user config folder.
+While another cxdash writes to it, a command waits up to --wait (default 2m, at least 5s).
 Exit codes: 0 ok, 1 input rejected, 2 usage.
 `
 
@@ -59,6 +61,8 @@ type cli struct {
 	maps           []columnMap // --map: the user's column roles
 
 	xlsx, html, csv string // export targets
+
+	wait time.Duration // --wait: for another process writing to the workspace
 }
 
 // run parses args and runs one subcommand, or opens the window through
@@ -90,6 +94,7 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	fs.StringVar(&c.xlsx, "xlsx", "", "export the Excel report to FILE")
 	fs.StringVar(&c.html, "html", "", "export the HTML report to FILE")
 	fs.StringVar(&c.csv, "csv", "", "export the observations as CSV to FILE")
+	fs.DurationVar(&c.wait, "wait", defaultBusyWait, "how long to wait while another cxdash writes to the workspace")
 	if err := parseInterspersed(fs, args, &c.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -148,12 +153,24 @@ func (c *cli) dbPath() (string, error) {
 	return cxapp.DefaultWorkspacePath()
 }
 
+// defaultBusyWait outlasts an import of a few million rows in another
+// window or command: a script should not fail because one is running.
+const defaultBusyWait = 2 * time.Minute
+
 func (c *cli) open(ctx context.Context) (*cxapp.Workspace, error) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	return cxapp.OpenWorkspace(ctx, path)
+	ws, err := cxapp.OpenWorkspace(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	ws.Store.SetBusyWait(c.wait, func() {
+		fmt.Fprintf(c.stderr, "cxdash: %s is in use by another cxdash; waiting up to %s for it to finish (Ctrl-C to stop)\n",
+			path, c.wait)
+	})
+	return ws, nil
 }
 
 func (c *cli) wantArgs(min, max int, what string) error {

@@ -15,8 +15,8 @@ import (
 )
 
 // dashboardScreen is what an executive sees first: the overall index and
-// headline KPIs, the radar and the trend per discipline above the fold; the
-// gaps to target, a heatmap and the discipline table below. Every chart
+// headline KPIs, the radar, the trend per discipline and the largest gaps
+// to target above the fold; a heatmap and the discipline table below. Every chart
 // drills down to the discipline view, and every number explains itself.
 type dashboardScreen struct {
 	widget.BaseWidget
@@ -35,6 +35,10 @@ type dashboardScreen struct {
 	gaps                   *charts.BarChart
 	radarTitle, trendTitle *sectionTitle
 	heatTitle, gapsTitle   *sectionTitle
+	gapsHead               *fyne.Container // the gaps' title and "Create action"
+	focus                  *splitColumn    // the trend over the gaps
+	header, top            *fyne.Container // the first screen: tiles, then charts
+	fold                   *foldLayout
 	table                  *disciplineTable
 	overdue                *overdueCard // governance: late actions, hidden while none
 	gapAction              *gapAction   // governance: "Create action" from a gap
@@ -86,7 +90,10 @@ func (d *dashboardScreen) buildBoard() fyne.CanvasObject {
 		d.kpis = append(d.kpis, k)
 		tiles = append(tiles, k)
 	}
-	d.tiles = container.New(&weightedRow{weights: []float32{1.35}}, tiles...)
+	// The overall tile keeps its own minimum; the KPI tiles may go below
+	// theirs (they drop the sparkline first) so that 1024 pixels suffice.
+	d.tiles = container.New(&weightedRow{weights: []float32{1.35}, mins: []float32{0, 150, 150, 150, 150},
+		keepMin: true}, tiles...)
 
 	d.radar = charts.NewRadar(charts.RadarData{})
 	d.radar.OnTapped = func(_, axis int) {
@@ -101,24 +108,46 @@ func (d *dashboardScreen) buildBoard() fyne.CanvasObject {
 		}
 	}
 	d.radarTitle, d.trendTitle = newSectionTitle("Disciplines"), newSectionTitle("Maturity trend per discipline")
-	chartsRow := container.New(&weightedRow{weights: []float32{0.85, 1.15}},
-		section(d.radarTitle, d.radar), section(d.trendTitle, d.trend))
-	d.overdue = newOverdueCard(d.s)
-	top := container.NewBorder(container.NewVBox(d.overdue.box, d.tiles), nil, nil, nil, chartsRow)
-
 	d.gaps = newGapChart(d)
+	d.gapsTitle = newSectionTitle("Where to focus: largest gaps to target")
+	d.gapAction = newGapAction(d.s, func() dashData { return d.data })
+	d.gapsHead = container.NewBorder(nil, nil, nil, d.gapAction.button, d.gapsTitle)
+
+	// Above the fold: the overall index and KPIs in a row, then the radar
+	// beside the trend over the gaps to target, so that all an executive
+	// needs is on the first screen. The heatmap and the table follow.
+	d.focus = &splitColumn{share: 0.42, minTop: 250}
+	d.setGapRows(len(model.DisciplineKeys))
+	right := container.New(d.focus, section(d.trendTitle, d.trend), section(d.gapsHead, d.gaps))
+	chartsRow := container.New(&weightedRow{weights: []float32{0.85, 1.15}, keepMin: true},
+		section(d.radarTitle, d.radar), right)
+	d.overdue = newOverdueCard(d.s)
+	d.header = container.NewVBox(d.overdue.box, d.tiles)
+	d.top = container.NewBorder(d.header, nil, nil, nil, chartsRow)
+
 	d.heat = charts.NewHeatmap(charts.HeatmapData{})
 	d.heat.OnTapped = d.heatTapped
-	d.gapsTitle, d.heatTitle = newSectionTitle("Where to focus: largest gaps to target"), newSectionTitle("")
-	d.gapAction = newGapAction(d.s, func() dashData { return d.data })
-	focus := container.New(&weightedRow{weights: []float32{1, 1.2}},
-		section(container.NewBorder(nil, nil, nil, d.gapAction.button, d.gapsTitle), d.gaps), section(d.heatTitle, d.heat))
+	d.heatTitle = newSectionTitle("")
 	d.table = newDisciplineTable(d.s)
 
 	scroll := container.NewVScroll(nil)
-	scroll.Content = container.New(&foldLayout{view: scroll, peek: 30, below: 330, minTop: 480},
-		top, focus, section(newSectionTitle("Disciplines (tap a row for the details)"), d.table.content()))
+	d.fold = &foldLayout{view: scroll, peek: 30, below: 330, minTop: 480}
+	scroll.Content = container.New(d.fold,
+		d.top, section(d.heatTitle, d.heat), section(newSectionTitle("Disciplines (tap a row for the details)"), d.table.content()))
+	d.overdue.onShown = func() { scroll.Refresh() } // the card changes the header's height
 	return scroll
+}
+
+// setGapRows sizes the gaps panel for n bars: rows of at least 20 pixels
+// so every label shows, and no taller than the chart's largest rows need.
+// It reports whether the sizes changed.
+func (d *dashboardScreen) setGapRows(n int) bool {
+	head := d.gapsHead.MinSize().Height + theme.Padding()
+	const chrome = 60 // the chart's legend, axis and margins
+	lo, hi := head+chrome+float32(n)*20, head+chrome+float32(n)*40
+	changed := d.focus.minBottom != lo || d.focus.maxBottom != hi
+	d.focus.minBottom, d.focus.maxBottom = lo, hi
+	return changed
 }
 
 func newGapChart(d *dashboardScreen) *charts.BarChart {
@@ -263,6 +292,12 @@ func (d *dashboardScreen) apply(data dashData) {
 		d.heatTitle.SetText("Disciplines over time, " + unitTitle(data.unit))
 	}
 	d.gaps.SetData(data.gaps)
+	// Rows of the heatmap are at most 56 pixels high: no blank band below it.
+	below := min(max(float32(len(data.heat.Rows))*56+80, 200), 420)
+	if d.setGapRows(max(len(data.gaps.Bars), 1)) || below != d.fold.below {
+		d.fold.below = below
+		d.board.Refresh()
+	}
 	if len(data.gaps.Bars) == 0 {
 		d.gapsTitle.SetText("Where to focus: set discipline targets in Settings to see the gaps")
 	} else {

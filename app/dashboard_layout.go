@@ -17,12 +17,21 @@ import (
 // foldLayout gives its first object the height of the scroll it sits in
 // (the part of the screen seen without scrolling) less a peek at what comes
 // next, and stacks the others below it, so the key charts fill the window
-// and the rest is a scroll away.
+// and the rest is a scroll away. The last object (a table) takes only its
+// own minimum height, so the page ends with it.
 type foldLayout struct {
 	view   fyne.CanvasObject // the scroll container showing this content
 	peek   float32           // how much of the next object shows above the fold
-	below  float32           // height of each object after the first
+	below  float32           // height of the objects between the first and the last
 	minTop float32           // the first object never gets less
+}
+
+// height is the height of object i of n after the first.
+func (l *foldLayout) height(i, n int, o fyne.CanvasObject) float32 {
+	if i == n-1 {
+		return o.MinSize().Height
+	}
+	return max(l.below, o.MinSize().Height)
 }
 
 func (l *foldLayout) topHeight(objs []fyne.CanvasObject) float32 {
@@ -37,11 +46,10 @@ func (l *foldLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	pad := theme.Padding()
 	for i, o := range objs {
-		h := l.below
-		if i == 0 {
-			h = l.topHeight(objs)
+		h := l.topHeight(objs)
+		if i > 0 {
+			h = l.height(i, len(objs), o)
 		}
-		h = max(h, o.MinSize().Height)
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
 		y += h + pad
@@ -57,14 +65,21 @@ func (l *foldLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 			h += l.topHeight(objs)
 			continue
 		}
-		h += theme.Padding() + max(l.below, m.Height)
+		h += theme.Padding() + l.height(i, len(objs), o)
 	}
 	return fyne.NewSize(w, h)
 }
 
 // weightedRow places objects side by side with widths in proportion to
-// their weights (1 for objects past the end of the weights).
-type weightedRow struct{ weights []float32 }
+// their weights (1 for objects past the end of the weights). With keepMin
+// no object gets less than its minimum width, so that a narrow window
+// scrolls rather than clipping; mins, where above 0, replace an object's
+// own minimum (for tiles that can take less than they ask).
+type weightedRow struct {
+	weights []float32
+	mins    []float32
+	keepMin bool
+}
 
 func (l *weightedRow) weight(i int) float32 {
 	if i < len(l.weights) {
@@ -73,37 +88,78 @@ func (l *weightedRow) weight(i int) float32 {
 	return 1
 }
 
-func (l *weightedRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var total float32
-	var visible []fyne.CanvasObject
-	var weights []float32
-	for i, o := range objs {
-		if o.Visible() {
-			visible = append(visible, o)
-			weights = append(weights, l.weight(i))
-			total += l.weight(i)
+// minWidth is the least width object i gets.
+func (l *weightedRow) minWidth(i int, o fyne.CanvasObject) float32 {
+	if i < len(l.mins) && l.mins[i] > 0 {
+		return l.mins[i]
+	}
+	return o.MinSize().Width
+}
+
+// widths shares free among the visible objects: by weight, then again
+// among the rest once those below their minimum are given it.
+func (l *weightedRow) widths(objs []fyne.CanvasObject, free float32) []float32 {
+	ws := make([]float32, len(objs))
+	fixed := make([]bool, len(objs))
+	for {
+		left, total := free, float32(0)
+		for i, o := range objs {
+			switch {
+			case !o.Visible():
+			case fixed[i]:
+				left -= ws[i]
+			default:
+				total += l.weight(i)
+			}
+		}
+		changed := false
+		for i, o := range objs {
+			if !o.Visible() || fixed[i] {
+				continue
+			}
+			ws[i] = max(left, 0) * l.weight(i) / total
+			if m := l.minWidth(i, o); l.keepMin && ws[i] < m {
+				ws[i], fixed[i], changed = m, true, true
+			}
+		}
+		if !changed {
+			return ws
 		}
 	}
-	if len(visible) == 0 {
+}
+
+func (l *weightedRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	n := 0
+	for _, o := range objs {
+		if o.Visible() {
+			n++
+		}
+	}
+	if n == 0 {
 		return
 	}
 	pad := theme.Padding()
-	free := size.Width - pad*float32(len(visible)-1)
+	ws := l.widths(objs, size.Width-pad*float32(n-1))
 	x := float32(0)
-	for i, o := range visible {
-		w := free * weights[i] / total
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + pad
+		o.Resize(fyne.NewSize(ws[i], size.Height))
+		x += ws[i] + pad
 	}
 }
 
 func (l *weightedRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	n := 0
-	for _, o := range objs {
+	for i, o := range objs {
 		if o.Visible() {
 			m := o.MinSize()
+			if l.keepMin {
+				m.Width = l.minWidth(i, o)
+			}
 			w += m.Width
 			h = max(h, m.Height)
 			n++
@@ -113,6 +169,48 @@ func (l *weightedRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		w += theme.Padding() * float32(n-1)
 	}
 	return fyne.NewSize(w, h)
+}
+
+// splitColumn stacks two objects: the second gets share of the height,
+// kept between its minimum and maxBottom (when above 0), and the first the
+// rest. The floors raise the objects' own minimum heights, so that a short
+// window scrolls before a chart becomes unreadable.
+type splitColumn struct {
+	share             float32
+	minTop, minBottom float32
+	maxBottom         float32
+}
+
+func (l *splitColumn) mins(objs []fyne.CanvasObject) (top, bottom fyne.Size) {
+	top, bottom = objs[0].MinSize(), objs[1].MinSize()
+	top.Height, bottom.Height = max(top.Height, l.minTop), max(bottom.Height, l.minBottom)
+	return top, bottom
+}
+
+func (l *splitColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) != 2 {
+		return
+	}
+	pad := theme.Padding()
+	top, bottom := l.mins(objs)
+	free := size.Height - pad
+	h := free * l.share
+	if l.maxBottom > 0 {
+		h = min(h, l.maxBottom)
+	}
+	h = max(min(h, free-top.Height), bottom.Height)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, free-h))
+	objs[1].Move(fyne.NewPos(0, free-h+pad))
+	objs[1].Resize(fyne.NewSize(size.Width, h))
+}
+
+func (l *splitColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) != 2 {
+		return fyne.Size{}
+	}
+	top, bottom := l.mins(objs)
+	return fyne.NewSize(max(top.Width, bottom.Width), top.Height+theme.Padding()+bottom.Height)
 }
 
 // sectionTitle is a small bold heading above a chart, in the theme's

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -90,6 +91,7 @@ type overallRenderer struct {
 	title, value, level, delta, details *canvas.Text
 	arrow                               *canvas.Polygon
 	showArrow                           bool
+	titleText                           string // the whole title, shortened to fit
 }
 
 const tileInset = 12
@@ -100,6 +102,7 @@ func (r *overallRenderer) Layout(size fyne.Size) {
 	is := r.t.info.MinSize()
 	r.t.info.Resize(is)
 	r.t.info.Move(fyne.NewPos(size.Width-is.Width-4, 4))
+	fitText(r.title, r.titleText, size.Width-in-is.Width-8)
 	r.title.Move(fyne.NewPos(in, in-2))
 	y := in - 2 + r.title.MinSize().Height
 	vs := r.value.MinSize()
@@ -123,9 +126,16 @@ func (r *overallRenderer) Layout(size fyne.Size) {
 	r.details.Move(fyne.NewPos(max(x+ds.Width+12, size.Width-in-dw), y))
 }
 
+// MinSize fits the number with its level, and the change with the
+// coverage, on one line each; the title is shortened instead.
 func (r *overallRenderer) MinSize() fyne.Size {
 	h := float32(tileInset-2) + r.title.MinSize().Height + r.value.MinSize().Height + 20 + r.delta.MinSize().Height + tileInset
-	return fyne.NewSize(280, h)
+	line1 := r.value.MinSize().Width + 10 + r.level.MinSize().Width
+	line2 := r.delta.MinSize().Width + 12 + r.details.MinSize().Width
+	if r.showArrow {
+		line2 += 16
+	}
+	return fyne.NewSize(max(line1, line2, 220)+2*tileInset, h)
 }
 
 func (r *overallRenderer) Refresh() {
@@ -140,6 +150,7 @@ func (r *overallRenderer) Refresh() {
 	r.bg.StrokeColor, r.bg.StrokeWidth = blendColors(fg, bg, 0.16), 1
 
 	title, value, level, delta, details := r.t.texts()
+	r.titleText = title
 	setTileText(r.title, title, muted, small+1)
 	setTileText(r.value, value, fg, text*2.9)
 	setTileText(r.level, level, fg, text+2)
@@ -178,6 +189,25 @@ func (r *overallRenderer) Objects() []fyne.CanvasObject {
 
 func setTileText(t *canvas.Text, s string, c color.Color, size float32) {
 	t.Text, t.Color, t.TextSize = s, c, size
+}
+
+// fitText shows s in t, shortened with an ellipsis to fit width w.
+func fitText(t *canvas.Text, s string, w float32) {
+	fit := s
+	if fyne.MeasureText(s, t.TextSize, t.TextStyle).Width > w {
+		r := []rune(s)
+		for fit = ""; len(r) > 0; {
+			r = r[:len(r)-1]
+			if c := strings.TrimRight(string(r), " ·,") + "…"; fyne.MeasureText(c, t.TextSize, t.TextStyle).Width <= w {
+				fit = c
+				break
+			}
+		}
+	}
+	if t.Text != fit {
+		t.Text = fit
+		t.Refresh()
+	}
 }
 
 // blendColors mixes a over b: t = 1 gives a, 0 gives b.

@@ -316,8 +316,10 @@ func TestDashboardDrillsDownToTheDiscipline(t *testing.T) {
 			test.TapAt(d.radar, fyne.NewPos(s.Width/2, s.Height*0.2))
 		}, func(model.Summary) string { return model.Strategy }},
 		{"heatmap row", func(u *UI, d *dashboardScreen, nav *[]string) {
+			// The full-width map's cells are at most 140 wide: 30% across
+			// is the third column.
 			s := d.heat.Size()
-			dashTapScan(d.heat, s, s.Width*0.45, nav)
+			dashTapScan(d.heat, s, s.Width*0.3, nav)
 		}, func(model.Summary) string { return model.Design }},
 		{"table row", func(u *UI, d *dashboardScreen, nav *[]string) {
 			test.Tap(d.table.rows[4].row)

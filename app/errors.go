@@ -16,7 +16,12 @@ func UserMessage(err error) string {
 		return ""
 	}
 	slog.Debug("error", "err", err)
+	var busy *store.BusyError
 	switch {
+	case errors.As(err, &busy):
+		return "workspace " + busy.Path + " is in use by another cxdash (a window or command is writing to it); " +
+			"nothing was changed here: try again when it has finished"
+
 	case errors.Is(err, context.Canceled):
 		return "cancelled; nothing was changed"
 	case errors.Is(err, store.ErrNotFound):

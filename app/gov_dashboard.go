@@ -28,6 +28,9 @@ type overdueCard struct {
 	list   *widget.Label
 	shown  []model.Action
 	latest latestOnly
+	// onShown is called when the card shows or hides, for the dashboard to
+	// lay out its first screen again.
+	onShown func()
 }
 
 // maxOverdueListed is how many overdue actions the card names.
@@ -44,8 +47,9 @@ func newOverdueCard(s *session) *overdueCard {
 	// A pale red that reads on light and dark backgrounds alike.
 	bg := canvas.NewRectangle(color.NRGBA{R: 0xf4, G: 0x43, B: 0x36, A: 0x2a})
 	bg.CornerRadius = 6
-	row := container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), open,
-		container.NewVBox(c.title, c.list))
+	// One line, so that the card takes little of the dashboard's first screen.
+	row := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
+		c.title), open, c.list)
 	c.box = container.NewStack(bg, newTapRow(row, c.open))
 	c.box.Hide()
 	s.onChange(func() { c.refresh() })
@@ -88,7 +92,7 @@ func (c *overdueCard) show(overdue []model.Action, unit string) {
 		}
 	}
 	if len(c.shown) == 0 {
-		c.box.Hide()
+		c.setVisible(false)
 		return
 	}
 	day := today()
@@ -107,8 +111,22 @@ func (c *overdueCard) show(overdue []model.Action, unit string) {
 		text += fmt.Sprintf(" · and %d more", more)
 	}
 	c.list.SetText(text)
-	c.box.Show()
+	c.setVisible(true)
 	c.box.Refresh()
+}
+
+func (c *overdueCard) setVisible(v bool) {
+	if c.box.Visible() == v {
+		return
+	}
+	if v {
+		c.box.Show()
+	} else {
+		c.box.Hide()
+	}
+	if c.onShown != nil {
+		c.onShown()
+	}
 }
 
 // gapAction is the "Create action" button of the dashboard's gaps panel:

@@ -69,6 +69,12 @@ func (w *Workspace) ImportFile(ctx context.Context, path string, opt ImportOptio
 		name = filepath.Base(path)
 	}
 	res := ImportResult{Report: importers.Report{File: name, Path: path}}
+	// A file too large to import is refused before it is hashed: reading
+	// 2 GB only to refuse it would look like a hang.
+	if err := importers.CheckFileSize(path); err != nil {
+		res.Report.Problems = []importers.Problem{{File: name, Message: err.Error()}}
+		return res
+	}
 	sum, err := fileSHA256(path)
 	if err != nil {
 		res.Report.Problems = []importers.Problem{{File: name, Message: readableOpenError(err)}}

@@ -55,13 +55,13 @@ func (r *run) cellValue(c Cell) (float64, valueState) {
 func notNumber(field string, c Cell) string {
 	switch c.Kind {
 	case CellDate:
-		return fmt.Sprintf("%s %q is a date, not a number", field, c.Text)
+		return fmt.Sprintf("%s %s is a date, not a number", field, quoteCell(c.Text))
 	case CellBool:
 		return fmt.Sprintf("%s %s is TRUE/FALSE, not a number", field, c.Text)
 	case CellError:
 		return fmt.Sprintf("%s shows the formula error %s: fix the formula or clear the cell", field, c.Text)
 	}
-	return fmt.Sprintf("%s %q is not a number", field, c.Text)
+	return fmt.Sprintf("%s %s is not a number", field, quoteCell(c.Text))
 }
 
 // periodResult is a cached reading of a period text.
@@ -102,7 +102,7 @@ func (r *run) cellPeriod(c Cell) (model.Period, string) {
 	case CellEmpty:
 		return model.Period{}, "Period is empty"
 	}
-	return model.Period{}, fmt.Sprintf("Period %q is not a period: %s", c.Text, periodHint)
+	return model.Period{}, fmt.Sprintf("Period %s is not a period: %s", quoteCell(c.Text), periodHint)
 }
 
 func numberPeriod(f float64) (model.Period, string) {
@@ -118,12 +118,12 @@ func numberPeriod(f float64) (model.Period, string) {
 func textPeriodProblem(text string, err error) string {
 	msg := err.Error()
 	if strings.Contains(msg, "(use") {
-		return fmt.Sprintf("Period %q is not a period: %s", text, periodHint)
+		return fmt.Sprintf("Period %s is not a period: %s", quoteCell(text), periodHint)
 	}
 	if i := strings.LastIndex(msg, ": "); i >= 0 {
 		msg = msg[i+2:]
 	}
-	return fmt.Sprintf("Period %q is not a period: %s", text, msg)
+	return fmt.Sprintf("Period %s is not a period: %s", quoteCell(text), msg)
 }
 
 // splitPeriod reads a period held in two cells, a year and a month or
@@ -156,7 +156,7 @@ func (r *run) splitPeriod(yc, pc Cell, quarter bool) (model.Period, string) {
 		case !quarter && n >= 1 && n <= 12:
 			return model.MonthPeriod(y, n), ""
 		}
-		return model.Period{}, fmt.Sprintf("Period %q in %d is not a month or quarter", pc.Text, y)
+		return model.Period{}, fmt.Sprintf("Period %s in %d is not a month or quarter", quoteCell(pc.Text), y)
 	}
 	if p, msg := r.cellPeriod(pc); msg == "" && p.Year == y {
 		return p, "" // "Jan 2024" in the Month column
@@ -193,7 +193,7 @@ func (r *run) cellDiscipline(c Cell) (string, string) {
 	case blankDiscipline:
 		return "", ""
 	case "":
-		return "", fmt.Sprintf("Discipline %q is not one of %s", c.Text, disciplineList)
+		return "", fmt.Sprintf("Discipline %s is not one of %s", quoteCell(c.Text), disciplineList)
 	}
 	return key, ""
 }

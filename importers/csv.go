@@ -48,8 +48,8 @@ func openCSV(file string, opts BookOptions) (*csvBook, error) {
 	raw = raw[:n]
 	enc := detectEncoding(raw, atEOF)
 	decoded := decodeSample(raw, enc)
-	if looksBinary(raw, decoded) {
-		return nil, errBinary
+	if kind, bin := binaryKind(raw, decoded); bin {
+		return nil, binaryError(kind)
 	}
 	var norm strings.Builder
 	if _, err := io.Copy(&norm, &normReader{r: strings.NewReader(string(decoded))}); err != nil {
@@ -165,7 +165,8 @@ func (s *csvSheet) Next() (Row, error) {
 		row := Row{Index: line, Cells: make([]Cell, 0, min(len(rec), s.width+1))}
 		for i, field := range rec {
 			if len(field) > maxCSVField {
-				s.err = fmt.Errorf("line %d, field %d: more than %d characters (an unbalanced quote?)", line, i+1, maxCSVField)
+				s.err = fmt.Errorf("line %d, field %d: more than %s characters in one field, where a spreadsheet cell holds 32,767 at most "+
+					"(an unbalanced quote?)", line, i+1, thousands(maxCSVField))
 				break
 			}
 			text := s.fieldText(field)

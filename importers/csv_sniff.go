@@ -88,30 +88,41 @@ func trimPartialRune(b []byte) []byte {
 	return b
 }
 
-// binaryMagic are starts of files people rename to .csv by mistake.
-var binaryMagic = [][]byte{
-	[]byte("%PDF-"), []byte("\x89PNG"), []byte("GIF87a"), []byte("GIF89a"), {0xFF, 0xD8, 0xFF},
-	{0x1F, 0x8B}, []byte("\x7FELF"), []byte("7z\xBC\xAF"), []byte("Rar!"), []byte("SQLite format 3\x00"),
-	[]byte("{\\rtf"),
+// binaryKinds are starts of files people rename to .csv by mistake, and
+// what to call them.
+var binaryKinds = []struct {
+	magic []byte
+	name  string
+}{
+	{[]byte("%PDF-"), "a PDF document"}, {[]byte("\x89PNG"), "a PNG image"},
+	{[]byte("GIF87a"), "a GIF image"}, {[]byte("GIF89a"), "a GIF image"}, {[]byte{0xFF, 0xD8, 0xFF}, "a JPEG image"},
+	{[]byte{0x1F, 0x8B}, "a gzip archive"}, {[]byte("\x7FELF"), "a program"}, {[]byte("MZ\x90\x00"), "a program"},
+	{[]byte("7z\xBC\xAF"), "a 7-Zip archive"}, {[]byte("Rar!"), "a RAR archive"},
+	{[]byte("SQLite format 3\x00"), "an SQLite database"}, {[]byte("{\\rtf"), "an RTF document"},
 }
 
-// looksBinary reports data that is not text: a known binary signature, or
-// more than 1% control characters (NUL included; tab, line ends, form feed
-// and the DOS end-of-file mark aside). A stray NUL or two in a text file
-// passes, and the reader drops them.
-func looksBinary(raw, decoded []byte) bool {
-	for _, m := range binaryMagic {
-		if bytes.HasPrefix(raw, m) {
-			return true
+// binaryKind reports data that is not text, and what it is when its
+// signature says ("" when unknown): a known signature, more than 1% control
+// characters other than NUL (tab, line ends, form feed and the DOS
+// end-of-file mark aside), or more than 10% NUL. Stray NULs in a text file
+// pass, and the reader drops them; a file of mostly NULs (preallocated,
+// or cut short by a crash) does not.
+func binaryKind(raw, decoded []byte) (kind string, binary bool) {
+	for _, k := range binaryKinds {
+		if bytes.HasPrefix(raw, k.magic) {
+			return k.name, true
 		}
 	}
-	bad := 0
+	bad, nul := 0, 0
 	for _, c := range decoded {
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1A) || c == 0x7F {
+		switch {
+		case c == 0:
+			nul++
+		case (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1A) || c == 0x7F:
 			bad++
 		}
 	}
-	return bad > 2 && bad*100 > len(decoded)
+	return "", (bad > 2 && bad*100 > len(decoded)) || (nul > 2 && nul*10 > len(decoded))
 }
 
 // decodeSample turns the raw window into UTF-8 text.

@@ -193,7 +193,7 @@ func (g *govProc) date(row Row, r Role, dst *time.Time) {
 	switch c.Kind {
 	case CellEmpty:
 	case CellDate:
-		if !c.Time.IsZero() {
+		if !c.Time.IsZero() && c.Time.Year() >= 1900 && c.Time.Year() <= 2999 {
 			*dst = model.Day(c.Time)
 			return
 		}
@@ -259,7 +259,9 @@ func (g *govProc) serialDate(col int, field string, f float64, shown string, dst
 		return
 	}
 	t, err := model.ExcelSerialToTime(f)
-	if err != nil || f < earliestSerial {
+	// Years beyond 2999 are typos (an amount in a date column), and the
+	// store and reports assume four-digit years.
+	if err != nil || f < earliestSerial || t.Year() > 2999 {
 		g.bad(col, fmt.Sprintf("%s %s is a number, not a date (write it as 2024-03-31 or 31 Mar 2024)", field, shown))
 		return
 	}

@@ -2,6 +2,7 @@ package importers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"cxdash/model"
@@ -27,11 +28,13 @@ type sheetLayout struct {
 }
 
 func (l *sheetLayout) resize(n int) {
-	for len(l.roles) < n {
-		l.headers = append(l.headers, "")
-		l.roles = append(l.roles, RoleIgnore)
-		l.periods = append(l.periods, model.Period{})
-		l.metrics = append(l.metrics, "")
+	// Grown in one step each: a 16,384-column header otherwise costs
+	// megabytes of regrowth per candidate layout.
+	if k := n - len(l.roles); k > 0 {
+		l.headers = append(l.headers, make([]string, k)...)
+		l.roles = append(l.roles, slices.Repeat([]Role{RoleIgnore}, k)...)
+		l.periods = append(l.periods, make([]model.Period, k)...)
+		l.metrics = append(l.metrics, make([]string, k)...)
 	}
 }
 

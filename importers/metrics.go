@@ -123,9 +123,9 @@ func (r *run) checkLevel(s *sheetScan, e *metricEntry, v float64, ref func() str
 		return
 	}
 	e.levelProblem = r.sheetProblem(s, ref(), fmt.Sprintf(
-		"metric %q is not in the catalogue, so it would be added as a 1..5 maturity level, but its value is %s: "+
+		"metric %s is not in the catalogue, so it would be added as a 1..5 maturity level, but its value is %s: "+
 			"it looks like a KPI that needs thresholds; define it in a catalogue sheet (Metric, Discipline, Direction, Scale, t1..t5)",
-		e.m.Name, formatValue(v)))
+		quoteCell(e.m.Name), formatValue(v)))
 	if e.levelProblem < 0 {
 		e.levelMore++
 	}
@@ -205,7 +205,7 @@ func (r *run) settlePending() error {
 			continue
 		}
 		if pm.dropped > 0 {
-			r.sheetProblem(pm.sheet, pm.ref, fmt.Sprintf("metric %q has too many values before the first row that gives its discipline: give it on its first row or in a catalogue sheet", pm.name))
+			r.sheetProblem(pm.sheet, pm.ref, fmt.Sprintf("metric %s has too many values before the first row that gives its discipline: give it on its first row or in a catalogue sheet", quoteCell(pm.name)))
 		}
 		if pm.target != nil {
 			r.setTarget(e, *pm.target)
@@ -243,9 +243,9 @@ func (r *run) write(e *metricEntry, o model.Observation) error {
 // unknownMetricMessage explains how to make a metric known.
 func unknownMetricMessage(name string, hasDisciplineColumn bool) string {
 	if hasDisciplineColumn {
-		return fmt.Sprintf("metric %q is not in the catalogue and its Discipline cell is empty: "+
-			"fill in its discipline or add it to a catalogue sheet (Metric, Discipline, Direction, Scale, t1..t5)", name)
+		return fmt.Sprintf("metric %s is not in the catalogue and its Discipline cell is empty: "+
+			"fill in its discipline or add it to a catalogue sheet (Metric, Discipline, Direction, Scale, t1..t5)", quoteCell(name))
 	}
-	return fmt.Sprintf("metric %q is not in the catalogue and the sheet has no Discipline column: "+
-		"add a Discipline column or a catalogue sheet (Metric, Discipline, Direction, Scale, t1..t5)", name)
+	return fmt.Sprintf("metric %s is not in the catalogue and the sheet has no Discipline column: "+
+		"add a Discipline column or a catalogue sheet (Metric, Discipline, Direction, Scale, t1..t5)", quoteCell(name))
 }

@@ -18,9 +18,12 @@ type BookOptions struct {
 	// whole, so in practice nothing lands there.
 	TempDir string
 	// MaxUnzipSize caps the unpacked size of an xlsx package (default
-	// 512 MiB): a zip bomb stops here. The shared string table, the one
-	// part held in memory whole, is bounded by it too.
+	// 512 MiB): a zip bomb stops here. It caps the size of any file on
+	// disk too, so that a 2 GB csv is refused before it is read.
 	MaxUnzipSize int64
+	// MaxSharedStrings caps the unpacked shared string table, the one part
+	// held in memory whole (default 128 MiB, never above MaxUnzipSize).
+	MaxSharedStrings int64
 	// MaxXMLSize caps the workbook and styles parts that excelize parses in
 	// memory, and is excelize's UnzipXMLSizeLimit (default 64 MiB).
 	MaxXMLSize int64
@@ -57,6 +60,12 @@ func (o BookOptions) withDefaults() BookOptions {
 	if o.MaxXMLSize > o.MaxUnzipSize {
 		o.MaxXMLSize = o.MaxUnzipSize
 	}
+	if o.MaxSharedStrings <= 0 {
+		o.MaxSharedStrings = DefaultMaxSharedStrings
+	}
+	if o.MaxSharedStrings > o.MaxUnzipSize {
+		o.MaxSharedStrings = o.MaxUnzipSize
+	}
 	if o.MaxRowsPerSheet <= 0 {
 		o.MaxRowsPerSheet = DefaultMaxRowsPerSheet
 	}
@@ -91,6 +100,10 @@ func OpenBook(path string, opts BookOptions) (b Book, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(err)
+	}
+	if err := checkFileSize(f, opts); err != nil {
+		f.Close()
+		return nil, err
 	}
 	head := make([]byte, 8)
 	n, err := io.ReadFull(f, head)

@@ -245,6 +245,12 @@ func (r *run) readBook(book Book) error {
 
 // noDataMessage says what was expected and what the closest sheets had.
 func noDataMessage(scans []*sheetScan, csv bool) string {
+	if allEmpty(scans) {
+		if csv {
+			return "the file is empty: it holds no lines with data"
+		}
+		return "the workbook is empty: no sheet holds any data"
+	}
 	msg := noDataSheet
 	n := 0
 	for _, s := range scans {
@@ -259,6 +265,17 @@ func noDataMessage(scans []*sheetScan, csv bool) string {
 		n++
 	}
 	return msg
+}
+
+// allEmpty reports a file whose every sheet was skipped as empty: saying
+// so beats listing the columns it should have had.
+func allEmpty(scans []*sheetScan) bool {
+	for _, s := range scans {
+		if s.sr.Reason != "empty sheet" {
+			return false
+		}
+	}
+	return len(scans) > 0
 }
 
 func (r *run) skip(s *sheetScan, reason string) {

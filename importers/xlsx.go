@@ -85,6 +85,9 @@ func openXLSX(file string, opts BookOptions) (*xlsxBook, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := b.checkContentType(wbPart); err != nil {
+		return nil, err
+	}
 	relsPart := path.Join(path.Dir(wbPart), "_rels", path.Base(wbPart)+".rels")
 	rels, err := b.readRels(relsPart)
 	if err != nil {
@@ -94,12 +97,15 @@ func openXLSX(file string, opts BookOptions) (*xlsxBook, error) {
 		return nil, err
 	}
 	b.resolveSheets(wbPart, rels)
+	if err := b.checkSharedStrings(); err != nil {
+		return nil, err
+	}
 	ok = true
 	return b, nil
 }
 
 func zipBombError(limit int64) error {
-	return fmt.Errorf("the workbook unpacks to more than %d MiB (a zip bomb or a far too large file)", limit>>20)
+	return fmt.Errorf("the workbook unpacks to more than %s (a zip bomb or a far too large file)", sizeText(limit))
 }
 
 // workbookPart finds the main workbook part through the package's root
@@ -353,7 +359,11 @@ func (b *xlsxBook) sharedStrings() (*sharedStrings, error) {
 		}
 		defer rc.Close()
 		if b.sst, err = readSharedStrings(rc); err != nil {
-			b.sstErr = fmt.Errorf("the shared strings are damaged (%v)", err)
+			if zerr := zipDamage(err); zerr != nil {
+				b.sstErr = fmt.Errorf("the workbook's cell text is damaged: %w", zerr)
+			} else {
+				b.sstErr = fmt.Errorf("the shared strings are damaged (%v)", err)
+			}
 		}
 	})
 	return b.sst, b.sstErr
@@ -400,7 +410,7 @@ func (b *xlsxBook) Open(sheet string) (r SheetReader, err error) {
 	ranges, err := scanMerges(mrc)
 	mrc.Close()
 	if err != nil {
-		return nil, fmt.Errorf("the worksheet is damaged (%v)", err)
+		return nil, xmlDamage(err)
 	}
 	rc, err := zf.Open()
 	if err != nil {

@@ -97,6 +97,9 @@ func xmlDamage(err error) error {
 	if errors.Is(err, errXMLTooBig) {
 		return err
 	}
+	if zerr := zipDamage(err); zerr != nil {
+		return fmt.Errorf("the worksheet is damaged: %w", zerr)
+	}
 	return fmt.Errorf("the worksheet is damaged (%v)", err)
 }
 

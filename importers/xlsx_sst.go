@@ -106,6 +106,11 @@ func cellText(b []byte) string {
 	if bytes.Contains(b, []byte("_x")) {
 		b = unescapeXString(b)
 	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		// NUL (raw, which XML forbids, or _x0000_) is never meant: drop it
+		// as the csv reader does, or "N\x00PS" would be a new metric.
+		b = bytes.ReplaceAll(b, []byte{0}, nil)
+	}
 	s := string(b)
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")

@@ -35,9 +35,17 @@ var namedDateLayouts = []string{
 // with or without a time), numbers in the given order (31/03/2024 or
 // 03/31/2024; a part above 12 settles the order whatever is given), month
 // names in English ("31 Mar 2024", "March 31, 2024"), or an Excel serial
-// number (45382). The date is returned at midnight UTC.
+// number (45382). The date is returned at midnight UTC, in the years
+// 1900..2999 whatever way it was written, so that its ISO form parses back.
 func ParseDate(s string, order DateOrder) (time.Time, error) {
-	s = strings.TrimSpace(s)
+	t, err := parseDate(strings.TrimSpace(s), order)
+	if err == nil && (t.Year() < 1900 || t.Year() > 2999) {
+		return time.Time{}, fmt.Errorf("%q is not a date: the year %d is out of range", strings.TrimSpace(s), t.Year())
+	}
+	return t, err
+}
+
+func parseDate(s string, order DateOrder) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, fmt.Errorf("date is blank")
 	}

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -93,35 +91,6 @@ func WriteTemplate(w io.Writer, metrics []model.Metric, units []string) (err err
 // leaves nothing under path.
 func WriteTemplateFile(path string, metrics []model.Metric, units []string) error {
 	return writeFile(path, func(w io.Writer) error { return WriteTemplate(w, metrics, units) })
-}
-
-// writeFile writes path through write, via a temporary file in the same
-// directory that is renamed into place only when everything succeeded.
-func writeFile(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*.tmp")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private; a report is an ordinary document.
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
 }
 
 // defaultTemplateMetrics is the catalogue of a workspace with none: the

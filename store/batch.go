@@ -164,7 +164,7 @@ func (s *Store) BeginBatch(ctx context.Context, info BatchInfo) (*BatchTx, error
 }
 
 func (s *Store) beginBatch(ctx context.Context, info BatchInfo) (*BatchTx, error) {
-	sqlTx, err := s.db.BeginTx(ctx, nil)
+	sqlTx, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}

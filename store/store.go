@@ -34,6 +34,9 @@ type Store struct {
 	// process, so a second writer waits (with its context) instead of failing
 	// on SQLite's busy timeout during a long import.
 	writer chan struct{}
+	// busyWait and busyWaiting: see SetBusyWait.
+	busyWait    time.Duration
+	busyWaiting func()
 }
 
 // maxConns bounds the pool: one writer plus WAL readers (UI refreshes,
@@ -178,7 +181,7 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -219,7 +222,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer s.unlockWrite()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
