@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -155,23 +156,34 @@ func TestExportSurvivesSIGKILL(t *testing.T) {
 			t.Fatalf("export %s: exit %d: %s", kind.flag, code, p.errOut.String())
 		}
 		full := time.Since(p.started)
+		whole, err := os.ReadFile(target)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var report []string
 		for i := range exportKills {
-			// Every other kill overwrites the report the last whole export
-			// wrote; the others write a new one.
-			existed := i%2 == 1 && exists(target)
-			if i%2 == 0 {
-				os.Remove(target)
+			// Every other kill overwrites a complete report; the others
+			// write a new one.
+			existed := i%2 == 1
+			if err := os.Remove(target); err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			if existed {
+				if err := os.WriteFile(target, whole, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			delay := time.Duration(rng.Int64N(int64(full) + 1))
 			code := killAfter(t, delay, env, args...)
-			outcome := "absent"
+			outcome := map[bool]string{false: "absent", true: "kept"}[existed]
 			switch {
 			case exists(target):
 				if err := kind.complete(target); err != nil {
 					t.Fatalf("%s kill %d at %v: %s is not a complete report: %v", kind.flag, i, delay, kind.name, err)
 				}
-				outcome = "complete"
+				if b, _ := os.ReadFile(target); !bytes.Equal(b, whole) {
+					outcome = "complete"
+				}
 			case existed:
 				t.Fatalf("%s kill %d at %v: the report that was there is gone", kind.flag, i, delay)
 			case code == 0:

@@ -66,6 +66,7 @@ type proc struct {
 	cmd         *exec.Cmd
 	out, errOut syncBuffer
 	started     time.Time
+	took        time.Duration // from start to end, once ended
 	done        chan struct{} // closed when it has ended
 	err         error         // Wait's
 }
@@ -102,6 +103,7 @@ func start(t *testing.T, env []string, args ...string) *proc {
 	}
 	go func() {
 		p.err = p.cmd.Wait()
+		p.took = time.Since(p.started)
 		close(p.done)
 	}()
 	t.Cleanup(func() {

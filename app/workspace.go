@@ -103,6 +103,12 @@ func (w *Workspace) ImportFile(ctx context.Context, path string, opt ImportOptio
 		return res
 	}
 	defer tx.Rollback()
+	// Another process may have imported the same content while this one
+	// waited for the write lock; now that it holds it, nobody else can.
+	if b, err := w.Store.BatchBySHA(ctx, sum); err == nil {
+		res.Batch, res.Duplicate = b, true
+		return res
+	}
 	pipe := NewPipeline(ctx, tx) // parse and insert overlap (pipeline.go)
 	res.Report, res.Err = importers.Read(ctx, path, opts, pipe)
 	if err := pipe.Close(); res.Err == nil {
