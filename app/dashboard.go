@@ -183,28 +183,34 @@ func (d *dashboardScreen) heatTapped(row, col int) {
 }
 
 func (d *dashboardScreen) emptyState() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("This workspace has no data yet", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
-	msg := widget.NewLabelWithStyle("Import a workbook (Ctrl+O) or drop files on this window.\n"+
-		"To look around first, load the demo data.", fyne.TextAlignCenter, fyne.TextStyle{})
-	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() { d.s.navigate("import", nil) })
+	return noDataState(d.s, "This workspace has no data yet", "Import a workbook (Ctrl+O) or drop files on this window.\n"+
+		"To look around first, load the demo data.")
+}
+
+// noDataState is what a screen shows while the workspace has no data:
+// title and msg centred, then buttons to import or to load the demo data.
+func noDataState(s *session, title, msg string) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	head.SizeName = theme.SizeNameSubHeadingText
+	text := widget.NewLabelWithStyle(msg, fyne.TextAlignCenter, fyne.TextStyle{})
+	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() { s.navigate("import", nil) })
 	imp.Importance = widget.HighImportance
-	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), d.loadDemo)
-	return container.NewCenter(container.NewVBox(title, msg, container.NewCenter(container.NewHBox(imp, demo))))
+	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), func() { loadDemo(s) })
+	return container.NewCenter(container.NewVBox(head, text, container.NewCenter(container.NewHBox(imp, demo))))
 }
 
 // loadDemo imports the bundled demo workbook behind a progress dialog.
-func (d *dashboardScreen) loadDemo() {
-	ws := d.s.ws
-	d.s.run("Loading the demo data", func(ctx context.Context, _ Progress) error {
+func loadDemo(s *session) {
+	ws := s.ws
+	s.run("Loading the demo data", func(ctx context.Context, _ Progress) error {
 		_, err := ws.LoadDemo(ctx, true)
 		return err
 	}, func(err error) {
 		if err != nil {
-			d.s.showError(err)
+			s.showError(err)
 			return
 		}
-		d.s.reload()
+		s.reload()
 	})
 }
 

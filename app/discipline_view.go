@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -100,30 +99,9 @@ func newDisciplineScreen(s *session) *disciplineScreen {
 func (d *disciplineScreen) content() fyne.CanvasObject { return d.root }
 
 func (d *disciplineScreen) emptyState() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("No disciplines to show yet", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
-	msg := widget.NewLabelWithStyle("Each discipline's score, metrics and source cells show here once there is data.\n"+
-		"Import a workbook (Ctrl+O), drop files on this window, or load the demo data.", fyne.TextAlignCenter, fyne.TextStyle{})
-	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() { d.s.navigate("import", nil) })
-	imp.Importance = widget.HighImportance
-	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), d.loadDemo)
-	return container.NewCenter(container.NewVBox(title, msg, container.NewCenter(container.NewHBox(imp, demo))))
-}
-
-// loadDemo imports the bundled demo workbook behind a progress dialog, as
-// the dashboard's empty state does.
-func (d *disciplineScreen) loadDemo() {
-	ws := d.s.ws
-	d.s.run("Loading the demo data", func(ctx context.Context, _ Progress) error {
-		_, err := ws.LoadDemo(ctx, true)
-		return err
-	}, func(err error) {
-		if err != nil {
-			d.s.showError(err)
-			return
-		}
-		d.s.reload()
-	})
+	return noDataState(d.s, "No disciplines to show yet",
+		"Each discipline's score, metrics and source cells show here once there is data.\n"+
+			"Import a workbook (Ctrl+O), drop files on this window, or load the demo data.")
 }
 
 // show selects the discipline with key (as s.navigate("discipline", key)

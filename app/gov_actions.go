@@ -13,6 +13,7 @@ import (
 
 	"cxdash/charts"
 	"cxdash/model"
+	"cxdash/store"
 )
 
 var govActionColumns = []govColumn{
@@ -29,30 +30,15 @@ const (
 // govActions is the "Actions" section: the work that closes gaps, soonest
 // due first, overdue ones in red.
 type govActions struct {
-	g      *governanceScreen
-	box    fyne.CanvasObject
-	table  *govTable
+	govList[model.Action]
 	status *widget.Select
-	count  *widget.Label
-	add    *widget.Button
-	shown  []model.Action
 }
 
 func newGovActions(g *governanceScreen) *govActions {
-	a := &govActions{g: g, count: govCount()}
-	a.table = newGovTable(govActionColumns, func(i int) {
-		if i < len(a.shown) {
-			a.open(a.shown[i])
-		}
-	})
-	opts := []string{govActionsActive, govActionsAll}
-	for _, s := range model.ActionStatuses {
-		opts = append(opts, statusTitle(string(s)))
-	}
-	a.status = widget.NewSelect(opts, func(string) { a.set(a.g.data) })
+	a := &govActions{}
+	a.setup(g, govActionColumns, "New action…", func(x model.Action) { a.open(x) }, nil)
+	a.status = govStatusFilter([]string{govActionsActive, govActionsAll}, model.ActionStatuses, func() { a.set(a.g.data) })
 	a.status.SetSelected(govActionsActive)
-	a.add = widget.NewButtonWithIcon("New action…", theme.ContentAddIcon(), func() { a.open(model.Action{}) })
-	a.add.Importance = widget.HighImportance
 	head := govHeader("Actions",
 		"What is being done to close the gaps, and by whom. Create one here or from a gap on the Dashboard. "+
 			"Tap an action to change its status.",
@@ -188,11 +174,8 @@ func openActionForm(s *session, data govData, x model.Action, changed func(), op
 		gap.SetText(gapText)
 	}
 	dialogTitle := "New action"
-	var remove func(ctx context.Context) error
 	if x.ID != 0 {
 		dialogTitle = "Action"
-		id := x.ID
-		remove = func(ctx context.Context) error { return s.ws.Store.DeleteAction(ctx, id) }
 	}
 	var hint fyne.CanvasObject
 	if !x.Closed.IsZero() {
@@ -217,17 +200,11 @@ func openActionForm(s *session, data govData, x model.Action, changed func(), op
 			n := x
 			n.Title = strings.TrimSpace(title.Text)
 			n.Description = strings.TrimSpace(desc.Text)
-			n.Discipline, n.Metric, n.Unit = "", "", ""
+			n.Discipline, n.Metric, n.Unit = "", govPicked(metric), govPicked(unit)
 			for i, name := range names {
 				if name == disc.Selected {
 					n.Discipline = keys[i]
 				}
-			}
-			if metric.SelectedIndex() > 0 {
-				n.Metric = metric.Selected
-			}
-			if unit.SelectedIndex() > 0 {
-				n.Unit = unit.Selected
 			}
 			var errs []string
 			var err error
@@ -249,20 +226,9 @@ func openActionForm(s *session, data govData, x model.Action, changed func(), op
 				}
 			}
 			stampAction(&n, x.Status, today())
-			if len(errs) == 0 {
-				if err := n.Validate(); err != nil {
-					errs = append(errs, err.Error())
-				}
-			}
-			if len(errs) > 0 {
-				return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
-			}
-			return func(ctx context.Context) error {
-				_, err := ws.Store.SaveAction(ctx, n)
-				return err
-			}, nil
+			return govSaveWork(errs, n, (*store.Store).SaveAction, ws)
 		},
-		remove:      remove,
+		remove:      govRemover(s, x.ID, (*store.Store).DeleteAction),
 		removeWhat:  "this action",
 		afterChange: changed,
 	})

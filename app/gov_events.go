@@ -2,16 +2,14 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cxdash/model"
+	"cxdash/store"
 )
 
 var govEventColumns = []govColumn{{"Date", 110, 0}, {"Unit", 120, 0}, {"Event", 260, 1}, {"Description", 360, 3}}
@@ -20,23 +18,12 @@ var govEventColumns = []govColumn{{"Date", 110, 0}, {"Unit", 120, 0}, {"Event", 
 // relaunch, a reorganisation) that every trend chart marks, so a dip or a
 // jump has its reason beside it.
 type govEvents struct {
-	g     *governanceScreen
-	box   fyne.CanvasObject
-	table *govTable
-	count *widget.Label
-	add   *widget.Button
-	shown []model.Event
+	govList[model.Event]
 }
 
 func newGovEvents(g *governanceScreen) *govEvents {
-	v := &govEvents{g: g, count: govCount()}
-	v.table = newGovTable(govEventColumns, func(i int) {
-		if i < len(v.shown) {
-			v.open(v.shown[i])
-		}
-	})
-	v.add = widget.NewButtonWithIcon("Add event…", theme.ContentAddIcon(), func() { v.open(model.Event{Date: today()}) })
-	v.add.Importance = widget.HighImportance
+	v := &govEvents{}
+	v.setup(g, govEventColumns, "Add event…", v.open, func() model.Event { return model.Event{Date: today()} })
 	head := govHeader("Timeline events",
 		"Outages, relaunches, reorganisations: each is marked on the trend charts in its period, for its unit or for all.",
 		v.add, v.count)
@@ -74,14 +61,11 @@ func (v *govEvents) open(e model.Event) {
 	title := govEntry(e.Title, "e.g. Billing system outage")
 	desc := govMultiline(e.Description, "What happened and what it may have changed")
 	dialogTitle := "Add event"
-	var remove func(ctx context.Context) error
 	if e.ID != 0 {
 		dialogTitle = "Event"
-		id := e.ID
-		remove = func(ctx context.Context) error { return s.ws.Store.DeleteEvent(ctx, id) }
 	}
 	ws := s.ws
-	f := newGovForm(s, govFormOptions{
+	v.g.showForm(govFormOptions{
 		title: dialogTitle,
 		items: []*widget.FormItem{
 			widget.NewFormItem("Date", date),
@@ -93,36 +77,18 @@ func (v *govEvents) open(e model.Event) {
 			n := e
 			var errs []string
 			var err error
-			if strings.TrimSpace(date.Text) == "" {
-				errs = append(errs, "Date: say when it happened")
-			} else if n.Date, err = parseGovDate("Date", date.Text); err != nil {
+			if n.Date, err = parseGovWhen(date.Text); err != nil {
 				errs = append(errs, err.Error())
 			}
-			n.Unit = ""
-			if unit.SelectedIndex() > 0 {
-				n.Unit = unit.Selected
-			}
+			n.Unit = govPicked(unit)
 			n.Title, n.Description = strings.TrimSpace(title.Text), strings.TrimSpace(desc.Text)
 			if n.Title == "" {
 				errs = append(errs, "Title: name the event, as the chart will show it")
 			}
-			if len(errs) == 0 {
-				if err := n.Validate(); err != nil {
-					errs = append(errs, err.Error())
-				}
-			}
-			if len(errs) > 0 {
-				return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
-			}
-			return func(ctx context.Context) error {
-				_, err := ws.Store.SaveEvent(ctx, n)
-				return err
-			}, nil
+			return govSaveWork(errs, n, (*store.Store).SaveEvent, ws)
 		},
-		remove:      remove,
+		remove:      govRemover(s, e.ID, (*store.Store).DeleteEvent),
 		removeWhat:  "this event",
 		afterChange: v.g.changed,
 	})
-	v.g.form = f
-	f.show()
 }

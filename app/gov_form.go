@@ -2,13 +2,18 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"cxdash/store"
 )
 
 // govForm is the dialog every governance record is edited in: a form, a
@@ -85,6 +90,14 @@ func newGovForm(s *session, o govFormOptions) *govForm {
 
 func (f *govForm) show() { f.dlg.Show() }
 
+// showForm opens a dialog on the governance screen and keeps it as the
+// screen's form, which tests reach it through.
+func (g *governanceScreen) showForm(o govFormOptions) {
+	f := newGovForm(g.s, o)
+	g.form = f
+	f.show()
+}
+
 // submit checks the form and stores it, or says what is wrong.
 func (f *govForm) submit(after func()) {
 	work, err := f.check()
@@ -159,4 +172,49 @@ func govEntry(text, placeholder string) *widget.Entry {
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	return e
+}
+
+// govSaveWork is what a form's check returns for record n: the complaints
+// in errs, one a line, or the work that saves n. n validates itself only
+// once the form has nothing to say, so a half-read record adds no noise.
+func govSaveWork[T interface{ Validate() error }](errs []string, n T,
+	save func(*store.Store, context.Context, T) (T, error), ws *Workspace) (func(ctx context.Context) error, error) {
+	if len(errs) == 0 {
+		if err := n.Validate(); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return func(ctx context.Context) error {
+		_, err := save(ws.Store, ctx, n)
+		return err
+	}, nil
+}
+
+// govRemover is Delete's work for the stored record id, or nil for a new
+// record (ID 0), which has nothing to delete. The workspace is the one open
+// when the person confirms.
+func govRemover(s *session, id int64, del func(*store.Store, context.Context, int64) error) func(ctx context.Context) error {
+	if id == 0 {
+		return nil
+	}
+	return func(ctx context.Context) error { return del(s.ws.Store, ctx, id) }
+}
+
+// govPicked is a govSelect's choice, or "" when it shows its none option.
+func govPicked(s *widget.Select) string {
+	if s.SelectedIndex() > 0 {
+		return s.Selected
+	}
+	return ""
+}
+
+// parseGovWhen reads the date a record happened on, which it must have.
+func parseGovWhen(text string) (time.Time, error) {
+	if strings.TrimSpace(text) == "" {
+		return time.Time{}, errors.New("Date: say when it happened")
+	}
+	return parseGovDate("Date", text)
 }

@@ -7,12 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cxdash/model"
+	"cxdash/store"
 )
 
 var govIssueColumns = []govColumn{
@@ -30,33 +30,18 @@ const (
 // where, how badly and why, with charts of where issues cluster and how
 // long they take to fix.
 type govIssues struct {
-	g      *governanceScreen
-	box    fyne.CanvasObject
-	table  *govTable
+	govList[model.CXIssue]
 	charts *govIssueCharts
 	status *widget.Select
-	count  *widget.Label
-	add    *widget.Button
-	shown  []model.CXIssue
 }
 
 func newGovIssues(g *governanceScreen) *govIssues {
-	v := &govIssues{g: g, count: govCount(), charts: newGovIssueCharts()}
-	v.table = newGovTable(govIssueColumns, func(i int) {
-		if i < len(v.shown) {
-			v.open(v.shown[i])
-		}
+	v := &govIssues{charts: newGovIssueCharts()}
+	v.setup(g, govIssueColumns, "Log issue…", v.open, func() model.CXIssue {
+		return model.CXIssue{Date: today(), Severity: model.SeverityMedium, Status: model.IssueOpen}
 	})
-	opts := []string{govIssuesAll, govIssuesOpen}
-	for _, s := range model.IssueStatuses {
-		opts = append(opts, statusTitle(string(s)))
-	}
-	v.status = widget.NewSelect(opts, func(string) { v.set(v.g.data) })
+	v.status = govStatusFilter([]string{govIssuesAll, govIssuesOpen}, model.IssueStatuses, func() { v.set(v.g.data) })
 	v.status.SetSelected(govIssuesAll)
-	v.add = widget.NewButtonWithIcon("Log issue…", theme.ContentAddIcon(), func() {
-		v.open(model.CXIssue{Date: today(), Severity: model.SeverityMedium, Status: model.IssueOpen})
-	})
-	v.add.Importance = widget.HighImportance
 	head := govHeader("CX issue log",
 		"Failures customers felt, so their causes can be fixed. Log one when it happens; link it to the action that fixes it.",
 		v.add, widget.NewLabel("Show"), govWide(v.status, 170), v.count)
@@ -173,15 +158,12 @@ func (v *govIssues) open(i model.CXIssue) {
 		}
 	}
 	action := govSelect("—", titles, linked)
-	var remove func(ctx context.Context) error
 	title := "Log a CX issue"
 	if i.ID != 0 {
 		title = "CX issue"
-		id := i.ID
-		remove = func(ctx context.Context) error { return s.ws.Store.DeleteIssue(ctx, id) }
 	}
 	ws := s.ws
-	f := newGovForm(s, govFormOptions{
+	v.g.showForm(govFormOptions{
 		title: title,
 		items: []*widget.FormItem{
 			widget.NewFormItem("Date", date),
@@ -198,18 +180,13 @@ func (v *govIssues) open(i model.CXIssue) {
 			n := i
 			var errs []string
 			var err error
-			if strings.TrimSpace(date.Text) == "" {
-				errs = append(errs, "Date: say when it happened")
-			} else if n.Date, err = parseGovDate("Date", date.Text); err != nil {
+			if n.Date, err = parseGovWhen(date.Text); err != nil {
 				errs = append(errs, err.Error())
 			} else if n.Date.After(today()) {
 				errs = append(errs, "Date: "+govDate(n.Date)+" is in the future")
 			}
 			n.Touchpoint = model.NormalizeTouchpoint(touch.Text)
-			n.Unit = ""
-			if unit.SelectedIndex() > 0 {
-				n.Unit = unit.Selected
-			}
+			n.Unit = govPicked(unit)
 			if n.Severity, err = model.ParseSeverity(sev.Selected); err != nil {
 				errs = append(errs, err.Error())
 			}
@@ -234,23 +211,10 @@ func (v *govIssues) open(i model.CXIssue) {
 			case n.Status != model.IssueResolved:
 				n.Resolved = time.Time{}
 			}
-			if len(errs) == 0 {
-				if err := n.Validate(); err != nil {
-					errs = append(errs, err.Error())
-				}
-			}
-			if len(errs) > 0 {
-				return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
-			}
-			return func(ctx context.Context) error {
-				_, err := ws.Store.SaveIssue(ctx, n)
-				return err
-			}, nil
+			return govSaveWork(errs, n, (*store.Store).SaveIssue, ws)
 		},
-		remove:      remove,
+		remove:      govRemover(s, i.ID, (*store.Store).DeleteIssue),
 		removeWhat:  "this issue",
 		afterChange: v.g.changed,
 	})
-	v.g.form = f
-	f.show()
 }

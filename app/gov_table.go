@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -110,3 +111,46 @@ func plain(s string) govCell { return govCell{text: s} }
 // a placeholder. Italic rather than grey: the theme's grey is too faint to
 // read in a table.
 func muted(s string) govCell { return govCell{text: s, italic: true} }
+
+// govList is what the record sections (actions, issues, events) share: a
+// table of the records shown, where tapping one opens it, a count, and a
+// button that adds a record.
+type govList[T any] struct {
+	g     *governanceScreen
+	box   fyne.CanvasObject
+	table *govTable
+	count *widget.Label
+	add   *widget.Button
+	shown []T // the table's rows, in order
+}
+
+// setup makes the table, the count and the add button. open shows a
+// record's dialog; fresh, when set, is the record Add starts from (made
+// when tapped, so a date in it is that day's), else the zero record.
+func (l *govList[T]) setup(g *governanceScreen, cols []govColumn, addLabel string, open func(T), fresh func() T) {
+	l.g, l.count = g, govCount()
+	l.table = newGovTable(cols, func(i int) {
+		if i < len(l.shown) {
+			open(l.shown[i])
+		}
+	})
+	l.add = widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
+		var x T
+		if fresh != nil {
+			x = fresh()
+		}
+		open(x)
+	})
+	l.add.Importance = widget.HighImportance
+}
+
+// govStatusFilter is a section's "Show" select: the filters in first, then
+// each status alone; picking one calls reshow. Nothing is selected yet: the
+// caller selects once the select is stored, as reshow reads it.
+func govStatusFilter[S ~string](first []string, statuses []S, reshow func()) *widget.Select {
+	opts := append([]string(nil), first...)
+	for _, s := range statuses {
+		opts = append(opts, statusTitle(string(s)))
+	}
+	return widget.NewSelect(opts, func(string) { reshow() })
+}

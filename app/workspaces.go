@@ -18,13 +18,7 @@ var workspaceFilter = storage.NewExtensionFileFilter([]string{".db", ".cxdash", 
 
 // newWorkspace asks where to create an empty workspace and opens it.
 func (u *UI) newWorkspace() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.reportDialogError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	d := dialog.NewFileSave(chosenPath[fyne.URIWriteCloser](u, func(path string) {
 		// The dialog created an empty file; a workspace is created by opening it.
 		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
 			os.Remove(path)
@@ -33,22 +27,14 @@ func (u *UI) newWorkspace() {
 			path += ".db"
 		}
 		u.switchWorkspace(path)
-	}, u.s.win)
+	}), u.s.win)
 	d.SetFileName("client.db")
 	d.Show()
 }
 
 // openWorkspaceDialog asks for a workspace file and opens it.
 func (u *UI) openWorkspaceDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			u.reportDialogError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.switchWorkspace(path)
-	}, u.s.win)
+	d := dialog.NewFileOpen(chosenPath[fyne.URIReadCloser](u, u.switchWorkspace), u.s.win)
 	d.SetFilter(workspaceFilter)
 	d.Show()
 }
@@ -71,16 +57,10 @@ func (u *UI) recentMenu() *fyne.MenuItem {
 // saveWorkspaceAs writes a consistent copy of the workspace and switches
 // to it, like Save As in any desktop program.
 func (u *UI) saveWorkspaceAs() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.reportDialogError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	d := dialog.NewFileSave(chosenPath[fyne.URIWriteCloser](u, func(path string) {
 		os.Remove(path) // VACUUM INTO refuses an existing file, even the empty one the dialog made
 		u.saveCopyTo(path)
-	}, u.s.win)
+	}), u.s.win)
 	d.SetFileName(strings.TrimSuffix(filepath.Base(u.s.ws.Store.Path()), filepath.Ext(u.s.ws.Store.Path())) + " copy.db")
 	d.Show()
 }
@@ -121,6 +101,24 @@ func (u *UI) switchWorkspace(path string) {
 			u.s.reload()
 		})
 	}()
+}
+
+// chosenPath is a file dialog's callback: the file the dialog opened is
+// closed and its path handed to use; a cancelled dialog does nothing and a
+// failed one says why.
+func chosenPath[F interface {
+	URI() fyne.URI
+	Close() error
+}](u *UI, use func(path string)) func(F, error) {
+	return func(f F, err error) {
+		if err != nil || any(f) == nil {
+			u.reportDialogError(err)
+			return
+		}
+		path := f.URI().Path()
+		f.Close()
+		use(path)
+	}
 }
 
 func (u *UI) reportDialogError(err error) {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"cxdash/model"
@@ -43,6 +42,14 @@ func scanAction(r scanner) (model.Action, error) {
 	return a, nil
 }
 
+// actionTable is the actions table to the shared governance helpers.
+var actionTable = &govTable[model.Action]{
+	entity: entityAction, table: "actions", selectSQL: `SELECT ` + actionCols + ` FROM actions`, idCol: "id",
+	writeCols: actionWriteCols, scan: scanAction, args: actionArgs, fields: actionFields,
+	id:  func(a model.Action) int64 { return a.ID },
+	dup: func(a model.Action) string { return fmt.Sprintf("an action titled %q", a.Title) },
+}
+
 func actionFields(a model.Action) []field {
 	return []field{{"title", a.Title}, {"description", a.Description}, {"discipline", a.Discipline},
 		{"metric", a.Metric}, {"unit", a.Unit}, {"owner", a.Owner}, {"due", dateText(a.Due)},
@@ -67,29 +74,13 @@ func (s *Store) Actions(ctx context.Context, f ActionFilter) ([]model.Action, er
 	if f.Unit != "" {
 		conds, args = append(conds, `unit = ?`), append(args, unitName(f.Unit))
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+actionCols+` FROM actions`+whereClause(conds)+
+	return queryAll(ctx, s.db, "actions", scanAction, actionTable.selectSQL+whereClause(conds)+
 		` ORDER BY due = '', due, id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: actions: %w", err)
-	}
-	defer rows.Close()
-	var as []model.Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: actions: %w", err)
-		}
-		as = append(as, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: actions: %w", err)
-	}
-	return as, nil
 }
 
 // Action returns action id, or ErrNotFound.
 func (s *Store) Action(ctx context.Context, id int64) (model.Action, error) {
-	a, err := scanAction(s.db.QueryRowContext(ctx, `SELECT `+actionCols+` FROM actions WHERE id = ?`, id))
+	a, err := scanAction(s.db.QueryRowContext(ctx, actionTable.selectSQL+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Action{}, fmt.Errorf("store: action %d: %w", id, ErrNotFound)
 	}
@@ -99,38 +90,13 @@ func (s *Store) Action(ctx context.Context, id int64) (model.Action, error) {
 	return a, nil
 }
 
-// getAction returns the action of a where clause; ok is false when none.
-func getAction(ctx context.Context, tx *sql.Tx, where string, arg any) (a model.Action, ok bool, err error) {
-	a, err = scanAction(tx.QueryRowContext(ctx, `SELECT `+actionCols+` FROM actions WHERE `+where, arg))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Action{}, false, nil
-	}
-	return a, err == nil, err
-}
-
 // SaveAction creates the action (ID 0; Created today when zero) or updates
 // action a.ID, and returns it as stored. Closed becomes today when the
 // status becomes done or dropped and no closed date is given, and is
 // cleared when the action is reopened. Another action with the same title
 // is ErrDuplicate. Validated and audited.
 func (s *Store) SaveAction(ctx context.Context, a model.Action) (model.Action, error) {
-	err := s.govWrite(ctx, func(g *govWriter) error {
-		var old *model.Action
-		if a.ID != 0 {
-			o, ok, err := getAction(ctx, g.tx, `id = ?`, a.ID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return ErrNotFound
-			}
-			old = &o
-		}
-		var err error
-		a, err = g.saveAction(ctx, a, old)
-		return err
-	})
-	if err != nil {
+	if err := actionTable.save(ctx, s, a.ID, &a, (*govWriter).saveAction); err != nil {
 		return model.Action{}, fmt.Errorf("store: save action %q: %w", a.Title, err)
 	}
 	return a, nil
@@ -165,32 +131,8 @@ func (g *govWriter) saveAction(ctx context.Context, a model.Action, old *model.A
 	if err := a.Validate(); err != nil {
 		return a, err
 	}
-	args := actionArgs(a)
-	if old == nil {
-		res, err := g.tx.ExecContext(ctx, `INSERT INTO actions(`+actionWriteCols+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err == nil {
-			a.ID, err = res.LastInsertId()
-		}
-		if err != nil {
-			return a, duplicate(err, "an action titled %q", a.Title)
-		}
-	} else {
-		a.ID = old.ID
-		if err := updateAction(ctx, g.tx, a); err != nil {
-			return a, duplicate(err, "an action titled %q", a.Title)
-		}
-	}
-	record := strconv.FormatInt(a.ID, 10)
-	var before []field
-	var prev any
-	if old != nil {
-		before, prev = actionFields(*old), *old
-	}
-	if err := g.remember(ctx, entityAction, record, prev, old != nil); err != nil {
-		return a, err
-	}
-	return a, g.logSave(ctx, entityAction, record, before, actionFields(a))
+	a.ID, err = actionTable.put(ctx, g, a, old)
+	return a, err
 }
 
 // actionWriteCols are the columns actionArgs fills.
@@ -202,39 +144,10 @@ func actionArgs(a model.Action) []any {
 		a.Owner, dateText(a.Due), string(a.Status), nullFloat(a.Gap), dateText(a.Created), dateText(a.Closed)}
 }
 
-// updateAction writes a over action a.ID.
-func updateAction(ctx context.Context, tx *sql.Tx, a model.Action) error {
-	_, err := tx.ExecContext(ctx, `UPDATE actions SET (`+actionWriteCols+`) =
-		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(actionArgs(a), a.ID)...)
-	return err
-}
-
-// duplicate says which record already exists when err is a violated
-// UNIQUE constraint on a natural key.
-func duplicate(err error, what string, args ...any) error {
-	if isUnique(err) {
-		return fmt.Errorf(what+" %w", append(args, ErrDuplicate)...)
-	}
-	return err
-}
-
 // DeleteAction removes action id, or returns ErrNotFound. Issues linked to
 // it lose the link. Audited.
 func (s *Store) DeleteAction(ctx context.Context, id int64) error {
-	err := s.govWrite(ctx, func(g *govWriter) error {
-		old, ok, err := getAction(ctx, g.tx, `id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return ErrNotFound
-		}
-		if _, err := g.tx.ExecContext(ctx, `DELETE FROM actions WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return g.audit(ctx, entityAction, strconv.FormatInt(id, 10), changeDeleted, listFields(actionFields(old)))
-	})
-	if err != nil {
+	if err := actionTable.delete(ctx, s, id); err != nil {
 		return fmt.Errorf("store: delete action %d: %w", id, err)
 	}
 	return nil

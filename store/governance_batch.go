@@ -44,7 +44,7 @@ func (tx *BatchTx) PutAction(ctx context.Context, a model.Action) error {
 		return err
 	}
 	g := tx.gov()
-	old, ok, err := getAction(ctx, tx.tx, `key = ?`, model.Action{Title: tidy(a.Title)}.Key())
+	old, ok, err := actionTable.get(ctx, tx.tx, `key = ?`, model.Action{Title: tidy(a.Title)}.Key())
 	if err == nil {
 		a.ID = 0
 		_, err = g.saveAction(ctx, a, ptrIf(old, ok))
@@ -65,7 +65,7 @@ func (tx *BatchTx) PutIssue(ctx context.Context, i model.CXIssue) error {
 	g := tx.gov()
 	k := i
 	k.Date, k.Touchpoint = day(k.Date), model.NormalizeTouchpoint(k.Touchpoint)
-	old, ok, err := getIssue(ctx, tx.tx, `i.key = ?`, k.Key())
+	old, ok, err := issueTable.get(ctx, tx.tx, `i.key = ?`, k.Key())
 	if err == nil {
 		i.ID = 0
 		_, err = g.saveIssue(ctx, i, ptrIf(old, ok))
@@ -85,7 +85,7 @@ func (tx *BatchTx) PutEvent(ctx context.Context, e model.Event) error {
 	g := tx.gov()
 	k := e
 	k.Date, k.Unit = day(k.Date), unitName(k.Unit)
-	old, ok, err := getEvent(ctx, tx.tx, `key = ?`, k.Key())
+	old, ok, err := eventTable.get(ctx, tx.tx, `key = ?`, k.Key())
 	if err == nil {
 		e.ID = 0
 		_, err = g.saveEvent(ctx, e, ptrIf(old, ok))
@@ -192,13 +192,13 @@ func (g *govWriter) current(ctx context.Context, entity, record string) (fs []fi
 	}
 	switch entity {
 	case entityAction:
-		a, ok, err := getAction(ctx, g.tx, `id = ?`, id)
+		a, ok, err := actionTable.byID(ctx, g.tx, id)
 		return actionFields(a), ok, err
 	case entityIssue:
-		i, ok, err := getIssue(ctx, g.tx, `i.id = ?`, id)
+		i, ok, err := issueTable.byID(ctx, g.tx, id)
 		return issueFields(i), ok, err
 	case entityEvent:
-		e, ok, err := getEvent(ctx, g.tx, `id = ?`, id)
+		e, ok, err := eventTable.byID(ctx, g.tx, id)
 		return eventFields(e), ok, err
 	}
 	return nil, false, fmt.Errorf("unknown entity %q", entity)
@@ -243,7 +243,7 @@ func (g *govWriter) restore(ctx context.Context, entity, record, prev string) er
 		var a model.Action
 		if err = json.Unmarshal([]byte(prev), &a); err == nil {
 			was = actionFields(a)
-			err = updateAction(ctx, g.tx, a)
+			err = actionTable.update(ctx, g.tx, a.ID, a)
 		}
 	case entityIssue:
 		var i model.CXIssue
@@ -252,19 +252,19 @@ func (g *govWriter) restore(ctx context.Context, entity, record, prev string) er
 			// renamed.
 			var a model.Action
 			if i.ActionID != 0 {
-				a, _, err = getAction(ctx, g.tx, `id = ?`, i.ActionID)
+				a, _, err = actionTable.byID(ctx, g.tx, i.ActionID)
 			}
 			if err == nil {
 				i.ActionID, i.ActionTitle = a.ID, a.Title
 				was = issueFields(i)
-				err = updateIssue(ctx, g.tx, i)
+				err = issueTable.update(ctx, g.tx, i.ID, i)
 			}
 		}
 	case entityEvent:
 		var e model.Event
 		if err = json.Unmarshal([]byte(prev), &e); err == nil {
 			was = eventFields(e)
-			err = updateEvent(ctx, g.tx, e)
+			err = eventTable.update(ctx, g.tx, e.ID, e)
 		}
 	}
 	if err != nil {

@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"cxdash/model"
@@ -41,6 +38,16 @@ func scanIssue(r scanner) (model.CXIssue, error) {
 	return i, nil
 }
 
+// issueTable is the issues table to the shared governance helpers.
+var issueTable = &govTable[model.CXIssue]{
+	entity: entityIssue, table: "issues", selectSQL: `SELECT ` + issueCols + issueFrom, idCol: "i.id",
+	writeCols: issueWriteCols, scan: scanIssue, args: issueArgs, fields: issueFields,
+	id: func(i model.CXIssue) int64 { return i.ID },
+	dup: func(i model.CXIssue) string {
+		return fmt.Sprintf("an issue of %s at %q described so", dateText(i.Date), i.Touchpoint)
+	},
+}
+
 func issueFields(i model.CXIssue) []field {
 	return []field{{"date", dateText(i.Date)}, {"touchpoint", i.Touchpoint}, {"unit", i.Unit},
 		{"severity", string(i.Severity)}, {"description", i.Description}, {"root cause", i.RootCause},
@@ -72,34 +79,8 @@ func (s *Store) Issues(ctx context.Context, f IssueFilter) ([]model.CXIssue, err
 	if !f.To.IsZero() {
 		add(`i.date <= ?`, dateText(f.To))
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+issueCols+issueFrom+whereClause(conds)+
+	return queryAll(ctx, s.db, "issues", scanIssue, issueTable.selectSQL+whereClause(conds)+
 		` ORDER BY i.date DESC, i.id DESC`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: issues: %w", err)
-	}
-	defer rows.Close()
-	var is []model.CXIssue
-	for rows.Next() {
-		i, err := scanIssue(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: issues: %w", err)
-		}
-		is = append(is, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: issues: %w", err)
-	}
-	return is, nil
-}
-
-// getIssue returns the issue of a where clause over issues i; ok is false
-// when none.
-func getIssue(ctx context.Context, tx *sql.Tx, where string, arg any) (i model.CXIssue, ok bool, err error) {
-	i, err = scanIssue(tx.QueryRowContext(ctx, `SELECT `+issueCols+issueFrom+` WHERE `+where, arg))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.CXIssue{}, false, nil
-	}
-	return i, err == nil, err
 }
 
 // SaveIssue creates the issue (ID 0) or updates issue i.ID, and returns it
@@ -109,23 +90,7 @@ func getIssue(ctx context.Context, tx *sql.Tx, where string, arg any) (i model.C
 // same date, touchpoint and description is ErrDuplicate. Validated and
 // audited.
 func (s *Store) SaveIssue(ctx context.Context, i model.CXIssue) (model.CXIssue, error) {
-	err := s.govWrite(ctx, func(g *govWriter) error {
-		var old *model.CXIssue
-		if i.ID != 0 {
-			o, ok, err := getIssue(ctx, g.tx, `i.id = ?`, i.ID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return ErrNotFound
-			}
-			old = &o
-		}
-		var err error
-		i, err = g.saveIssue(ctx, i, old)
-		return err
-	})
-	if err != nil {
+	if err := issueTable.save(ctx, s, i.ID, &i, (*govWriter).saveIssue); err != nil {
 		return model.CXIssue{}, fmt.Errorf("store: save issue %q: %w", i.Description, err)
 	}
 	return i, nil
@@ -139,12 +104,12 @@ func (g *govWriter) linkAction(ctx context.Context, i *model.CXIssue) error {
 	var err error
 	switch {
 	case i.ActionID != 0:
-		if a, ok, err = getAction(ctx, g.tx, `id = ?`, i.ActionID); err == nil && !ok {
+		if a, ok, err = actionTable.byID(ctx, g.tx, i.ActionID); err == nil && !ok {
 			return fmt.Errorf("the issue's action %d does not exist", i.ActionID)
 		}
 	case tidy(i.ActionTitle) != "":
 		title := tidy(i.ActionTitle)
-		if a, ok, err = getAction(ctx, g.tx, `key = ?`, model.Action{Title: title}.Key()); err == nil && !ok {
+		if a, ok, err = actionTable.get(ctx, g.tx, `key = ?`, model.Action{Title: title}.Key()); err == nil && !ok {
 			return fmt.Errorf("no action is titled %q", title)
 		}
 	default:
@@ -180,31 +145,9 @@ func (g *govWriter) saveIssue(ctx context.Context, i model.CXIssue, old *model.C
 	if err := g.linkAction(ctx, &i); err != nil {
 		return i, err
 	}
-	if old == nil {
-		res, err := g.tx.ExecContext(ctx, `INSERT INTO issues(`+issueWriteCols+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, issueArgs(i)...)
-		if err == nil {
-			i.ID, err = res.LastInsertId()
-		}
-		if err != nil {
-			return i, duplicate(err, "an issue of %s at %q described so", dateText(i.Date), i.Touchpoint)
-		}
-	} else {
-		i.ID = old.ID
-		if err := updateIssue(ctx, g.tx, i); err != nil {
-			return i, duplicate(err, "an issue of %s at %q described so", dateText(i.Date), i.Touchpoint)
-		}
-	}
-	record := strconv.FormatInt(i.ID, 10)
-	var before []field
-	var prev any
-	if old != nil {
-		before, prev = issueFields(*old), *old
-	}
-	if err := g.remember(ctx, entityIssue, record, prev, old != nil); err != nil {
-		return i, err
-	}
-	return i, g.logSave(ctx, entityIssue, record, before, issueFields(i))
+	var err error
+	i.ID, err = issueTable.put(ctx, g, i, old)
+	return i, err
 }
 
 // issueWriteCols are the columns issueArgs fills.
@@ -220,29 +163,9 @@ func issueArgs(i model.CXIssue) []any {
 		i.RootCause, string(i.Status), i.Discipline, action, dateText(i.Resolved)}
 }
 
-// updateIssue writes i over issue i.ID.
-func updateIssue(ctx context.Context, tx *sql.Tx, i model.CXIssue) error {
-	_, err := tx.ExecContext(ctx, `UPDATE issues SET (`+issueWriteCols+`) =
-		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(issueArgs(i), i.ID)...)
-	return err
-}
-
 // DeleteIssue removes issue id, or returns ErrNotFound. Audited.
 func (s *Store) DeleteIssue(ctx context.Context, id int64) error {
-	err := s.govWrite(ctx, func(g *govWriter) error {
-		old, ok, err := getIssue(ctx, g.tx, `i.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return ErrNotFound
-		}
-		if _, err := g.tx.ExecContext(ctx, `DELETE FROM issues WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return g.audit(ctx, entityIssue, strconv.FormatInt(id, 10), changeDeleted, listFields(issueFields(old)))
-	})
-	if err != nil {
+	if err := issueTable.delete(ctx, s, id); err != nil {
 		return fmt.Errorf("store: delete issue %d: %w", id, err)
 	}
 	return nil

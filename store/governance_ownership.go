@@ -51,21 +51,10 @@ func ownershipFields(o model.Ownership) []field {
 // Ownerships lists every ownership: disciplines in framework order, then
 // metrics by name.
 func (s *Store) Ownerships(ctx context.Context) ([]model.Ownership, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+ownershipCols+` FROM ownerships ORDER BY kind, subject`)
+	list, err := queryAll(ctx, s.db, "ownerships", scanOwnership,
+		`SELECT `+ownershipCols+` FROM ownerships ORDER BY kind, subject`)
 	if err != nil {
-		return nil, fmt.Errorf("store: ownerships: %w", err)
-	}
-	defer rows.Close()
-	var list []model.Ownership
-	for rows.Next() {
-		o, err := scanOwnership(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: ownerships: %w", err)
-		}
-		list = append(list, o)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: ownerships: %w", err)
+		return nil, err
 	}
 	order := map[string]int{}
 	for i, k := range model.DisciplineKeys {
