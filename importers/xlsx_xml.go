@@ -440,11 +440,14 @@ func (s *xmlScanner) skipElement() error {
 	}
 }
 
+// localName drops a namespace prefix as encoding/xml does: only a name
+// with exactly one colon and text on both sides has a prefix.
 func localName(b []byte) []byte {
-	if i := bytes.LastIndexByte(b, ':'); i >= 0 {
-		return b[i+1:]
+	i := bytes.IndexByte(b, ':')
+	if i <= 0 || i == len(b)-1 || bytes.IndexByte(b[i+1:], ':') >= 0 {
+		return b
 	}
-	return b
+	return b[i+1:]
 }
 
 func isXMLSpace(c byte) bool {
