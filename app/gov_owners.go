@@ -16,8 +16,8 @@ import (
 
 // govOwnerColumns are the owners table's columns.
 var govOwnerColumns = []govColumn{
-	{"Discipline / metric", 205, 2}, {"Owner", 145, 1.5}, {"Target", 95, 0}, {"Target date", 100, 0},
-	{"Review", 80, 0}, {"Last reviewed", 115, 0}, {"Next review", 180, 0}, {"Data", 110, 1},
+	{"Discipline / metric", 230, 3}, {"Owner", 150, 1.5}, {"Target", 95, 0}, {"Target date", 100, 0},
+	{"Review", 80, 0}, {"Last reviewed", 115, 0}, {"Next review", 170, 0}, {"Data", 90, 0.5},
 }
 
 // govOwnerRow is what one row of the owners table is about.
@@ -156,7 +156,7 @@ func (o *govOwners) cells(d govData, r govOwnerRow) []govCell {
 		case due.IsZero():
 			next = govCell{text: "Due now", imp: widget.WarningImportance, icon: theme.WarningIcon()}
 		case r.own.ReviewOverdue(d.today):
-			next = govCell{text: govDate(due) + " overdue", imp: widget.DangerImportance, icon: theme.WarningIcon()}
+			next = govCell{text: govDate(due) + " (late)", imp: widget.DangerImportance, icon: theme.WarningIcon()}
 		default:
 			next = plain(govDate(due))
 		}
