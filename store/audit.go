@@ -28,7 +28,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]model.AuditEntry, e
 	}
 	limit := f.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, at, username, entity, record, change, detail FROM audit`+
 		whereClause(conds)+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0))...)

@@ -4,14 +4,19 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 )
 
-// SaveCopy writes a consistent copy of the workspace to path with VACUUM
-// INTO, even while other connections read. path must not exist yet.
+// SaveCopy writes a consistent copy of the workspace to path, a SQLite
+// file, even while others read and write: with VACUUM INTO from SQLite,
+// with CopyTo from a server. path must not exist yet.
 func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("store: save copy: %s already exists", path)
+	}
+	if s.d.postgres {
+		return s.saveServerCopy(ctx, path)
 	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		os.Remove(path)
@@ -37,6 +42,36 @@ func (s *Store) backupBeforeMigration(ctx context.Context, v int) error {
 	}
 	if err := s.SaveCopy(ctx, dst); err != nil {
 		return fmt.Errorf("backup before upgrading the workspace from schema version %d: %w", v, err)
+	}
+	return nil
+}
+
+// saveServerCopy copies a team workspace into a new file at path, written
+// beside it under another name and renamed when complete.
+func (s *Store) saveServerCopy(ctx context.Context, path string) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
+	if err != nil {
+		return fmt.Errorf("store: save copy to %s: %w", path, err)
+	}
+	tmp.Close()
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	dst, err := Open(ctx, tmp.Name())
+	if err != nil {
+		return err
+	}
+	_, err = s.CopyTo(ctx, dst, nil)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("store: save copy to %s: %w", path, err)
 	}
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 func TestSaveCopy(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	st, err := store.Open(ctx, filepath.Join(dir, "a.db"))
+	st, err := store.Open(ctx, testLocation(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -108,18 +108,20 @@ func (s *Store) Batches(ctx context.Context) ([]Batch, error) {
 // not safe for concurrent use. It implements importers.Sink.
 type BatchTx struct {
 	s      *Store
-	tx     *sql.Tx
+	tx     *txn
 	ctx    context.Context // BeginBatch's: its cancellation rolls the batch back
 	rowCtx context.Context // the same without cancellation, see flush
 	batch  Batch
 	done   bool
 	err    error // a failed insert: the batch can only be rolled back
 
-	// Rows are inserted rowsPerInsert at a time through one prepared
-	// statement: that halves the per-row cost of single-row inserts.
+	// SQLite: rows are inserted rowsPerInsert at a time through one
+	// prepared statement, which halves the per-row cost of single-row
+	// inserts. PostgreSQL: rowsPerCopy at a time with COPY.
 	insert *sql.Stmt
-	buf    []any // rowsPerInsert rows of obsCols arguments
-	nbuf   int   // rows in buf
+	buf    []any   // a chunk of rows of obsCols arguments
+	nbuf   int     // rows in buf
+	rows   [][]any // PostgreSQL: buf cut into rows, for COPY
 
 	// Ids and canonical periods already boxed as driver arguments, so that a
 	// row costs map lookups and no allocation for them.
@@ -135,7 +137,13 @@ type BatchTx struct {
 const (
 	obsCols       = 8
 	rowsPerInsert = 100
+	// rowsPerCopy: each COPY costs round trips, and catalogue lookups
+	// cannot run on the connection while one is open, so rows go in chunks.
+	rowsPerCopy = 20000
 )
+
+// obsColumns are the observations columns a batch fills, in buf's order.
+var obsColumns = []string{"batch_id", "metric_id", "unit_id", "period", "value", "note", "sheet", "cell"}
 
 // insertObservations is the INSERT for n rows.
 func insertObservations(n int) string {
@@ -169,13 +177,13 @@ func (s *Store) beginBatch(ctx context.Context, info BatchInfo) (*BatchTx, error
 		return nil, err
 	}
 	b := Batch{File: info.File, Path: info.Path, SHA256: info.SHA256, User: info.User, ImportedAt: time.Now().UTC()}
-	res, err := sqlTx.ExecContext(ctx, `INSERT INTO batches(file, path, sha256, imported_at, username)
-		VALUES (?, ?, ?, ?, ?)`, b.File, b.Path, b.SHA256, b.ImportedAt.Format(time.RFC3339Nano), b.User)
-	if err == nil {
-		b.ID, err = res.LastInsertId()
-	}
+	err = sqlTx.QueryRowContext(ctx, `INSERT INTO batches(file, path, sha256, imported_at, username)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`, b.File, b.Path, b.SHA256, b.ImportedAt.Format(time.RFC3339Nano), b.User).Scan(&b.ID)
 	var stmt *sql.Stmt
-	if err == nil {
+	chunk := rowsPerInsert
+	if s.d.postgres {
+		chunk = rowsPerCopy
+	} else if err == nil {
 		stmt, err = sqlTx.PrepareContext(ctx, insertObservations(rowsPerInsert))
 	}
 	if err != nil {
@@ -183,7 +191,7 @@ func (s *Store) beginBatch(ctx context.Context, info BatchInfo) (*BatchTx, error
 		return nil, err
 	}
 	return &BatchTx{s: s, tx: sqlTx, ctx: ctx, rowCtx: context.WithoutCancel(ctx), batch: b,
-		insert: stmt, buf: make([]any, rowsPerInsert*obsCols), batchID: b.ID,
+		insert: stmt, buf: make([]any, chunk*obsCols), batchID: b.ID,
 		units: map[string]any{}, metrics: map[string]any{}, periods: map[model.Period]any{}, touched: map[int64]bool{},
 	}, nil
 }
@@ -239,7 +247,7 @@ func (tx *BatchTx) AddObservation(ctx context.Context, o model.Observation) erro
 	a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7] = tx.batchID, metric, unit, period, o.Value, o.Note, tx.sheetV, o.Source.Cell
 	tx.nbuf++
 	tx.batch.Rows++
-	if tx.nbuf == rowsPerInsert {
+	if tx.nbuf*obsCols == len(tx.buf) {
 		return tx.flush()
 	}
 	return nil
@@ -253,9 +261,12 @@ func (tx *BatchTx) flush() error {
 		return nil
 	}
 	var err error
-	if tx.nbuf == rowsPerInsert {
+	switch {
+	case tx.s.d.postgres:
+		err = tx.copy()
+	case tx.nbuf == rowsPerInsert:
 		_, err = tx.insert.ExecContext(tx.rowCtx, tx.buf...)
-	} else {
+	default:
 		_, err = tx.tx.ExecContext(tx.rowCtx, insertObservations(tx.nbuf), tx.buf[:tx.nbuf*obsCols]...)
 	}
 	clear(tx.buf[:tx.nbuf*obsCols]) // let the caller's strings go
@@ -265,6 +276,18 @@ func (tx *BatchTx) flush() error {
 		return tx.err
 	}
 	return nil
+}
+
+// copy sends the buffered rows with COPY, text made storable as
+// dialect.args does for statements.
+func (tx *BatchTx) copy() error {
+	tx.rows = tx.rows[:0]
+	for i := range tx.nbuf {
+		r := tx.buf[i*obsCols : (i+1)*obsCols]
+		tx.s.d.args(r[3:])
+		tx.rows = append(tx.rows, r)
+	}
+	return tx.tx.copyFrom(tx.rowCtx, "observations", obsColumns, tx.rows)
 }
 
 func (tx *BatchTx) metricID(ctx context.Context, o model.Observation) (any, error) {

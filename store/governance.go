@@ -37,14 +37,14 @@ const (
 // write of the Store (batch nil) or an import (batch set), which also keeps
 // what each record was before the batch so that Undo can bring it back.
 type govWriter struct {
-	tx    *sql.Tx
+	tx    *txn
 	user  string
 	now   time.Time // of the audit entries
 	today time.Time // model.Day of the local date: Created, Closed, Resolved
 	batch *Batch
 }
 
-func newGovWriter(tx *sql.Tx, batch *Batch) *govWriter {
+func newGovWriter(tx *txn, batch *Batch) *govWriter {
 	now := time.Now()
 	g := &govWriter{tx: tx, now: now.UTC(), today: model.Day(now), batch: batch}
 	if batch != nil && batch.User != "" {
@@ -57,7 +57,7 @@ func newGovWriter(tx *sql.Tx, batch *Batch) *govWriter {
 
 // govWrite runs fn in a write transaction of s.
 func (s *Store) govWrite(ctx context.Context, fn func(g *govWriter) error) error {
-	return s.write(ctx, func(tx *sql.Tx) error { return fn(newGovWriter(tx, nil)) })
+	return s.write(ctx, func(tx *txn) error { return fn(newGovWriter(tx, nil)) })
 }
 
 // gov is the batch's governance writer.
@@ -222,7 +222,7 @@ func unitName(s string) string {
 }
 
 // metricName is the catalogue's spelling of a metric when it is there.
-func metricName(ctx context.Context, tx *sql.Tx, name string) (string, error) {
+func metricName(ctx context.Context, tx *txn, name string) (string, error) {
 	name = tidy(name)
 	if name == "" {
 		return "", nil
@@ -236,11 +236,6 @@ func metricName(ctx context.Context, tx *sql.Tx, name string) (string, error) {
 		return "", err
 	}
 	return got, nil
-}
-
-// isUnique says whether err is a violated UNIQUE constraint.
-func isUnique(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
 
 // inList is "col IN (?, ?...)" with its arguments.

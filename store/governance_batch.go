@@ -129,7 +129,7 @@ func (g *govWriter) remember(ctx context.Context, entity, record string, prev an
 // record too, that batch's memory of the record before it becomes this
 // batch's; otherwise the record is restored as it was before the batch, or
 // deleted when the batch created it. Each change is audited as "undone".
-func undoGovernance(ctx context.Context, tx *sql.Tx, b Batch) error {
+func undoGovernance(ctx context.Context, tx *txn, b Batch) error {
 	type entry struct {
 		entity, record string
 		prev           sql.NullString

@@ -16,6 +16,7 @@ import (
 // built here from migration 0001 alone) opens, keeps its data and gains the
 // governance tables.
 func TestV1WorkspaceMigrates(t *testing.T) {
+	onlySQLite(t, "a schema 1 file")
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	v1, err := os.ReadFile(filepath.Join("migrations", "0001_init.sql"))

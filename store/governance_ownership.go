@@ -72,7 +72,7 @@ func (s *Store) Ownerships(ctx context.Context) ([]model.Ownership, error) {
 
 // getOwnership returns the ownership of (kind, key); ok is false when there
 // is none.
-func getOwnership(ctx context.Context, tx *sql.Tx, kind model.SubjectKind, key string) (o model.Ownership, ok bool, err error) {
+func getOwnership(ctx context.Context, tx *txn, kind model.SubjectKind, key string) (o model.Ownership, ok bool, err error) {
 	o, err = scanOwnership(tx.QueryRowContext(ctx, `SELECT `+ownershipCols+` FROM ownerships
 		WHERE kind = ? AND subject = ?`, string(kind), subject(kind, key)))
 	if errors.Is(err, sql.ErrNoRows) {

@@ -27,7 +27,7 @@ type govTable[T any] struct {
 }
 
 // get returns the record of a where clause; ok is false when none.
-func (t *govTable[T]) get(ctx context.Context, tx *sql.Tx, where string, arg any) (v T, ok bool, err error) {
+func (t *govTable[T]) get(ctx context.Context, tx *txn, where string, arg any) (v T, ok bool, err error) {
 	v, err = t.scan(tx.QueryRowContext(ctx, t.selectSQL+` WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		var zero T
@@ -37,7 +37,7 @@ func (t *govTable[T]) get(ctx context.Context, tx *sql.Tx, where string, arg any
 }
 
 // byID returns record id; ok is false when none.
-func (t *govTable[T]) byID(ctx context.Context, tx *sql.Tx, id int64) (T, bool, error) {
+func (t *govTable[T]) byID(ctx context.Context, tx *txn, id int64) (T, bool, error) {
 	return t.get(ctx, tx, t.idCol+` = ?`, id)
 }
 
@@ -72,11 +72,8 @@ func (t *govTable[T]) put(ctx context.Context, g *govWriter, v T, old *T) (int64
 	var id int64
 	if old == nil {
 		args := t.args(v)
-		res, err := g.tx.ExecContext(ctx, `INSERT INTO `+t.table+`(`+t.writeCols+`) VALUES (`+marks(len(args))+`)`,
-			args...)
-		if err == nil {
-			id, err = res.LastInsertId()
-		}
+		err := g.tx.QueryRowContext(ctx, `INSERT INTO `+t.table+`(`+t.writeCols+`) VALUES (`+marks(len(args))+`) RETURNING id`,
+			args...).Scan(&id)
 		if err != nil {
 			return 0, duplicate(err, "%s", t.dup(v))
 		}
@@ -99,7 +96,7 @@ func (t *govTable[T]) put(ctx context.Context, g *govWriter, v T, old *T) (int64
 }
 
 // update writes v over record id.
-func (t *govTable[T]) update(ctx context.Context, tx *sql.Tx, id int64, v T) error {
+func (t *govTable[T]) update(ctx context.Context, tx *txn, id int64, v T) error {
 	args := t.args(v)
 	_, err := tx.ExecContext(ctx, `UPDATE `+t.table+` SET (`+t.writeCols+`) = (`+marks(len(args))+`) WHERE id = ?`,
 		append(args, id)...)
@@ -128,7 +125,7 @@ func (t *govTable[T]) delete(ctx context.Context, s *Store, id int64) error {
 }
 
 // queryAll scans every row q selects; errors say "store: what: ...".
-func queryAll[T any](ctx context.Context, db *sql.DB, what string, scan func(scanner) (T, error),
+func queryAll[T any](ctx context.Context, db dbh, what string, scan func(scanner) (T, error),
 	q string, args ...any) ([]T, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {

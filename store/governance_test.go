@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -16,7 +15,7 @@ import (
 // workspace and reads them back unchanged.
 func TestGovernanceSurvivesReopen(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "ws.db")
+	path := testLocation(t)
 	s, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"cxdash/model"
@@ -12,7 +11,7 @@ import (
 
 func mustOpen(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "ws.db"))
+	s, err := store.Open(context.Background(), testLocation(t))
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}

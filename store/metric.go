@@ -135,13 +135,9 @@ func (tx *BatchTx) putMetric(ctx context.Context, m model.Metric) error {
 	args := metricArgs(m)
 	switch {
 	case !exists:
-		res, err := tx.tx.ExecContext(ctx, `INSERT INTO metrics(key, `+metricCols+`, created_by_batch)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append(append([]any{key}, args...), tx.batch.ID)...)
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		if err := tx.tx.QueryRowContext(ctx, `INSERT INTO metrics(key, `+metricCols+`, created_by_batch)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			append(append([]any{key}, args...), tx.batch.ID)...).Scan(&id); err != nil {
 			return err
 		}
 	case !sameMetric(old, m):
@@ -166,7 +162,7 @@ func sameMetric(a, b model.Metric) bool {
 // previous definition becomes this batch's (the chain skips the undone
 // batch); otherwise the previous definition is restored, or the metric is
 // deleted if the batch created it and nothing observes it any more.
-func undoCatalogue(ctx context.Context, tx *sql.Tx, id int64) error {
+func undoCatalogue(ctx context.Context, tx *txn, id int64) error {
 	type entry struct {
 		key     string
 		prev    model.Metric

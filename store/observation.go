@@ -106,7 +106,7 @@ func (s *Store) Observations(ctx context.Context, f ObservationFilter) ([]model.
 	cond, args := f.where()
 	limit := f.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	q := `SELECT m.name, u.name, o.period, o.value, o.note, o.batch_id, b.file, o.sheet, o.cell
 		FROM observations o JOIN metrics m ON m.id = o.metric_id JOIN units u ON u.id = o.unit_id

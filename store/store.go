@@ -28,8 +28,13 @@ var (
 
 // Store is an open workspace database.
 type Store struct {
-	db   *sql.DB
-	path string
+	pool *sql.DB
+	db   dbh      // reads: the pool, or a snapshot's connection
+	d    *dialect // the engine's SQL spelling
+	path string   // the file, or the server's URL without its password
+	// snapshot is the connection of a read-only view (see Snapshot).
+	snapshot *sql.Conn
+	view     bool // a snapshot: Close never closes the pool
 	// writer is a one-slot semaphore: one write transaction at a time in this
 	// process, so a second writer waits (with its context) instead of failing
 	// on SQLite's busy timeout during a long import.
@@ -46,9 +51,30 @@ const maxConns = 4
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Open opens the workspace at path, creating it and its parent directories
-// when missing, and brings its schema up to date.
-func Open(ctx context.Context, path string) (*Store, error) {
+// Options are the rarely needed parts of opening a workspace.
+type Options struct {
+	// Password for a PostgreSQL server when neither the URL, PGPASSWORD
+	// nor the pass file (PGPASSFILE, ~/.pgpass) has it. Never stored.
+	Password string
+}
+
+// Open opens the workspace at location and brings its schema up to date:
+// a SQLite file path, created with its parent directories when missing,
+// or a postgres:// URL of a database on a PostgreSQL server (a team
+// workspace, see postgres.go).
+func Open(ctx context.Context, location string) (*Store, error) {
+	return OpenWith(ctx, location, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, location string, opts Options) (*Store, error) {
+	if IsServer(location) {
+		return openPostgres(ctx, location, opts)
+	}
+	return openSQLite(ctx, location)
+}
+
+func openSQLite(ctx context.Context, path string) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -62,12 +88,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, path: abs, writer: make(chan struct{}, 1)}
+	s := newStore(db, sqliteDialect, abs)
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	return s, nil
+}
+
+func newStore(pool *sql.DB, d *dialect, path string) *Store {
+	return &Store{pool: pool, db: dbh{pool, d}, d: d, path: path, writer: make(chan struct{}, 1)}
 }
 
 // dsn builds a SQLite URI for path. The path is escaped because the driver
@@ -84,16 +114,23 @@ func dsn(abs string) string {
 		"&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32768)&_txlock=immediate"
 }
 
-// Close closes the database.
+// Close closes the database. On a snapshot it ends the snapshot.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if s.view {
+		return s.endSnapshot()
+	}
+	if err := s.pool.Close(); err != nil {
 		return fmt.Errorf("store: close %s: %w", s.path, err)
 	}
 	return nil
 }
 
-// Path is the absolute path of the workspace file.
+// Path is the absolute path of the workspace file, or the server's URL
+// without its password: what may be shown and remembered.
 func (s *Store) Path() string { return s.path }
+
+// Engine is "SQLite" or "PostgreSQL".
+func (s *Store) Engine() string { return s.d.name() }
 
 // SchemaVersion is the number of the last migration applied.
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
@@ -155,8 +192,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
-		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+	// In a write transaction: two PostgreSQL clients may connect at once.
+	if err := s.write(ctx, func(tx *txn) error {
+		_, err := tx.ExecContext(ctx, s.d.ddl(0, `CREATE TABLE IF NOT EXISTS schema_version (
+		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`))
+		return err
+	}); err != nil {
 		return fmt.Errorf("schema_version: %w", err)
 	}
 	v, err := schemaVersion(ctx, s.db)
@@ -167,7 +208,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("%w: the workspace has schema version %d, this cxdash knows up to %d; use a newer cxdash",
 			ErrNewerSchema, v, len(ms))
 	}
-	if v > 0 && v < len(ms) {
+	if v > 0 && v < len(ms) && !s.d.postgres { // a server has its own backups
 		if err := s.backupBeforeMigration(ctx, v); err != nil {
 			return err
 		}
@@ -194,7 +235,7 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	if v >= m.version {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if _, err := tx.ExecContext(ctx, s.d.ddl(m.version, m.sql)); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version, applied_at) VALUES (?, ?)`,
@@ -217,7 +258,7 @@ func (s *Store) lockWrite(ctx context.Context) error {
 func (s *Store) unlockWrite() { <-s.writer }
 
 // write runs fn in a write transaction holding the writer slot.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
 	if err := s.lockWrite(ctx); err != nil {
 		return err
 	}

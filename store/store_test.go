@@ -15,6 +15,7 @@ import (
 )
 
 func TestOpenMigratesAndReopenKeepsData(t *testing.T) {
+	onlySQLite(t, "file paths")
 	ctx := context.Background()
 	// Parent directories are created; '?', '#' and '%' must not be read as
 	// DSN syntax.
@@ -67,6 +68,7 @@ func TestOpenMigratesAndReopenKeepsData(t *testing.T) {
 // TestWAL: the journal mode is persistent and readers do not wait for an
 // import (see TestReadersDuringImport).
 func TestWAL(t *testing.T) {
+	onlySQLite(t, "journal mode")
 	path := filepath.Join(t.TempDir(), "ws.db")
 	s, err := store.Open(context.Background(), path)
 	if err != nil {
@@ -85,6 +87,7 @@ func TestWAL(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
+	onlySQLite(t, "edits the file directly; postgres_test.go has its own")
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ws.db")
 	s, err := store.Open(ctx, path)
@@ -121,6 +124,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 }
 
 func TestOpenRejectsNonDatabase(t *testing.T) {
+	onlySQLite(t, "not a database file")
 	path := filepath.Join(t.TempDir(), "report.xlsx")
 	if err := os.WriteFile(path, []byte(strings.Repeat("this is not a database\n", 200)), 0o644); err != nil {
 		t.Fatal(err)

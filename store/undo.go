@@ -16,7 +16,7 @@ import (
 // the batch as it was.
 func (s *Store) Undo(ctx context.Context, id int64) (Batch, error) {
 	var b Batch
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		var err error
 		if b, err = scanBatch(tx.QueryRowContext(ctx, `SELECT `+batchCols+` FROM batches WHERE id = ?`, id)); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
