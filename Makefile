@@ -45,8 +45,11 @@ run: build
 vet: deps
 	$(GO) vet ./...
 
+# The store's suite runs twice: on SQLite with everything else, then on
+# PostgreSQL (a throwaway server the tests start, internal/pgtest).
 test: test-deps vet
 	$(GO) test -race -count=1 ./...
+	CXDASH_STORE_ENGINE=postgres $(GO) test -race -count=1 ./store/
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Every benchmark once (README, "Speed"); the million-row ones take minutes.

@@ -21,29 +21,47 @@ const exportPage = 20000
 // to path. The file appears only when complete; progress counts
 // observations written.
 func (w *Workspace) ExportXLSX(ctx context.Context, path, unit string, progress func(done, total int)) error {
-	d, err := w.ReportData(ctx, unit)
-	if err != nil {
-		return err
-	}
-	return report.WriteXLSXFile(ctx, path, d, progress)
+	return w.fromSnapshot(ctx, func(w *Workspace) error {
+		d, err := w.ReportData(ctx, unit)
+		if err != nil {
+			return err
+		}
+		return report.WriteXLSXFile(ctx, path, d, progress)
+	})
 }
 
 // ExportHTML writes the offline interactive HTML report of unit to path.
 func (w *Workspace) ExportHTML(ctx context.Context, path, unit string, progress func(done, total int)) error {
-	d, err := w.ReportData(ctx, unit)
-	if err != nil {
-		return err
-	}
-	return report.WriteHTMLFile(ctx, path, d, progress)
+	return w.fromSnapshot(ctx, func(w *Workspace) error {
+		d, err := w.ReportData(ctx, unit)
+		if err != nil {
+			return err
+		}
+		return report.WriteHTMLFile(ctx, path, d, progress)
+	})
 }
 
 // ExportCSV writes unit's observations with their sources to path as CSV.
 func (w *Workspace) ExportCSV(ctx context.Context, path, unit string, progress func(done, total int)) error {
-	d, err := w.ReportData(ctx, unit)
+	return w.fromSnapshot(ctx, func(w *Workspace) error {
+		d, err := w.ReportData(ctx, unit)
+		if err != nil {
+			return err
+		}
+		return report.WriteCSVFile(ctx, path, d, progress)
+	})
+}
+
+// fromSnapshot runs fn on a read-only snapshot of the workspace, so that a
+// report's every part (summary, charts, data sheet) shows the same batches
+// while others import into a team workspace, or the window into this file.
+func (w *Workspace) fromSnapshot(ctx context.Context, fn func(*Workspace) error) error {
+	st, err := w.Store.Snapshot(ctx)
 	if err != nil {
 		return err
 	}
-	return report.WriteCSVFile(ctx, path, d, progress)
+	defer st.Close()
+	return fn(&Workspace{Store: st})
 }
 
 // ReportData gathers what a report shows: unit ("" or "All" for all units)

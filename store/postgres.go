@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -81,8 +82,7 @@ func openPostgres(ctx context.Context, location string, opts Options) (*Store, e
 	shown := Redact(location)
 	cfg, err := pgx.ParseConfig(strings.TrimSpace(location))
 	if err != nil {
-		// pgx's message may quote the URL, password and all.
-		return nil, fmt.Errorf("store: open %s: not a valid PostgreSQL URL (postgres://user@host:5432/database?sslmode=require)", shown)
+		return nil, parseError(shown, err)
 	}
 	if opts.Password != "" {
 		cfg.Password = opts.Password
@@ -113,6 +113,20 @@ func connectError(shown string, cfg *pgx.ConnConfig, err error) error {
 		return &PasswordError{Location: shown, User: cfg.User, Err: err}
 	}
 	return fmt.Errorf("store: cannot reach %s: %w", shown, scrub(err, cfg.Password))
+}
+
+// userInfo is the user:password part of a URL inside an error's text.
+var userInfo = regexp.MustCompile(`://[^@/\s]*@`)
+
+// parseError says why a URL cannot be used without quoting the URL, which
+// may hold a password: pgx's message quotes it, its cause (a missing
+// sslrootcert file, a bad port) usually does not.
+func parseError(shown string, err error) error {
+	why := "not a valid PostgreSQL URL (postgres://user@host:5432/database?sslmode=require)"
+	if cause := errors.Unwrap(err); cause != nil {
+		why = userInfo.ReplaceAllString(cause.Error(), "://…@")
+	}
+	return fmt.Errorf("store: open %s: %s", shown, why)
 }
 
 // scrub keeps a password out of an error's text.
