@@ -13,6 +13,7 @@ import (
 	"time"
 
 	cxapp "cxdash/app"
+	"cxdash/store"
 )
 
 // Exit codes (DESIGN.md): 0 ok, 1 input rejected, 2 usage.
@@ -25,19 +26,24 @@ const (
 const usage = `cxdash: customer-experience maturity dashboard
 
 Usage:
-  cxdash [--db FILE]                                  open the desktop app
-  cxdash import [--db FILE] [--dry-run] [--map [SHEET!]COL=ROLE]... FILE...
+  cxdash [--db FILE|URL]                              open the desktop app
+  cxdash import [--db FILE|URL] [--dry-run] [--map [SHEET!]COL=ROLE]... FILE...
                                                       import workbooks (xlsx, csv); --map sets a column's
                                                       role (period, unit, discipline, metric, value, target,
                                                       note, ignore) and is remembered for that header layout
-  cxdash batches [--db FILE] [--json]                 list imports, newest first
-  cxdash undo [--db FILE] BATCH                       undo an import
-  cxdash summary [--db FILE] [--unit U] [--period P] [--json]
-  cxdash export [--db FILE] [--unit U] (--xlsx OUT | --html OUT | --csv OUT)
+  cxdash batches [--db FILE|URL] [--json]             list imports, newest first
+  cxdash undo [--db FILE|URL] BATCH                   undo an import
+  cxdash summary [--db FILE|URL] [--unit U] [--period P] [--json]
+  cxdash export [--db FILE|URL] [--unit U] (--xlsx OUT | --html OUT | --csv OUT)
   cxdash template OUT.xlsx                            blank import workbook with instructions
-  cxdash demo [--db FILE] [--if-empty]                load the bundled demo workbook
+  cxdash demo [--db FILE|URL] [--if-empty]            load the bundled demo workbook
+  cxdash copy --from FILE|URL --to FILE|URL           copy a whole workspace into a new file or an
+                                                      empty database, counts checked
 
 The workspace is --db, else $CXDASH_DB, else cxdash.db in the user config folder.
+A postgres:// URL (postgres://USER@HOST:5432/DATABASE?sslmode=require) opens a team
+workspace on a PostgreSQL server; its password comes from the URL, PGPASSWORD, the pass
+file (PGPASSFILE, else ~/.pgpass), or is asked for at the terminal.
 While another cxdash writes to it, a command waits up to --wait (default 2m, at least 5s).
 Exit codes: 0 ok, 1 input rejected, 2 usage.
 `
@@ -52,6 +58,7 @@ type command struct {
 
 // cli carries one invocation's parsed flags and streams.
 type cli struct {
+	stdin          *os.File // asked for a password when a terminal
 	stdout, stderr io.Writer
 	db             string
 	args           []string // positional arguments
@@ -61,6 +68,7 @@ type cli struct {
 	maps           []columnMap // --map: the user's column roles
 
 	xlsx, html, csv string // export targets
+	from, to        string // copy's workspaces
 
 	wait time.Duration // --wait: for another process writing to the workspace
 }
@@ -69,7 +77,7 @@ type cli struct {
 // gui when there is none, with the workspace named by --db or $CXDASH_DB
 // ("" when neither names one). It returns the process exit code.
 func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
-	c := &cli{stdout: stdout, stderr: stderr}
+	c := &cli{stdin: os.Stdin, stdout: stdout, stderr: stderr}
 	name := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
@@ -80,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	}
 	fs := flag.NewFlagSet("cxdash "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.db, "db", "", "workspace file")
+	fs.StringVar(&c.db, "db", "", "workspace file or postgres:// URL")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "check and preview, write nothing")
 	fs.BoolVar(&c.json, "json", false, "print JSON")
 	fs.BoolVar(&c.ifEmpty, "if-empty", false, "only when the workspace has no data")
@@ -94,6 +102,8 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	fs.StringVar(&c.xlsx, "xlsx", "", "export the Excel report to FILE")
 	fs.StringVar(&c.html, "html", "", "export the HTML report to FILE")
 	fs.StringVar(&c.csv, "csv", "", "export the observations as CSV to FILE")
+	fs.StringVar(&c.from, "from", "", "copy from this workspace file or URL")
+	fs.StringVar(&c.to, "to", "", "copy to this new workspace file or empty database")
 	fs.DurationVar(&c.wait, "wait", defaultBusyWait, "how long to wait while another cxdash writes to the workspace")
 	if err := parseInterspersed(fs, args, &c.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -105,7 +115,7 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	}
 	if name == "" {
 		if len(c.args) > 0 {
-			fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", c.args[0], usage)
+			fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", store.Redact(c.args[0]), usage)
 			return exitUsage
 		}
 		// The window reopens the last workspace unless one is named.
@@ -117,7 +127,7 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	}
 	cmd, ok := commands()[name]
 	if !ok {
-		fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", name, usage)
+		fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", store.Redact(name), usage)
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -157,20 +167,28 @@ func (c *cli) dbPath() (string, error) {
 // window or command: a script should not fail because one is running.
 const defaultBusyWait = 2 * time.Minute
 
+// open opens the workspace the command names (see dbPath), asking for a
+// server's password when needed (openStore).
 func (c *cli) open(ctx context.Context) (*cxapp.Workspace, error) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	ws, err := cxapp.OpenWorkspace(ctx, path)
+	st, err := c.openStore(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	ws.Store.SetBusyWait(c.wait, func() {
+	c.waitFor(st)
+	return &cxapp.Workspace{Store: st}, nil
+}
+
+// waitFor makes st's writes wait up to --wait for another cxdash, and say
+// so; the message names st.Path(), which never holds a password.
+func (c *cli) waitFor(st *store.Store) {
+	st.SetBusyWait(c.wait, func() {
 		fmt.Fprintf(c.stderr, "cxdash: %s is in use by another cxdash; waiting up to %s for it to finish (Ctrl-C to stop)\n",
-			path, c.wait)
+			st.Path(), c.wait)
 	})
-	return ws, nil
 }
 
 func (c *cli) wantArgs(min, max int, what string) error {

@@ -12,6 +12,7 @@ import (
 	cxapp "cxdash/app"
 	"cxdash/model"
 	"cxdash/report"
+	"cxdash/store"
 )
 
 func commands() map[string]command {
@@ -23,6 +24,7 @@ func commands() map[string]command {
 		"export":   {"export", cmdExport},
 		"template": {"template", cmdTemplate},
 		"demo":     {"demo", cmdDemo},
+		"copy":     {"copy", cmdCopy},
 	}
 }
 
@@ -167,7 +169,7 @@ func cmdUndo(ctx context.Context, c *cli) error {
 	}
 	id, err := strconv.ParseInt(c.args[0], 10, 64)
 	if err != nil || id <= 0 {
-		return fmt.Errorf("%w: BATCH must be a batch id such as 3, not %q", errUsage, c.args[0])
+		return fmt.Errorf("%w: BATCH must be a batch id such as 3, not %q", errUsage, store.Redact(c.args[0]))
 	}
 	ws, err := c.open(ctx)
 	if err != nil {

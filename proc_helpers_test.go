@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"cxdash/internal/pgtest"
 )
 
 // Helpers for the tests that run cxdash as a separate process (crash_test.go,
@@ -28,8 +30,12 @@ var built struct {
 	err            error
 }
 
+// pgsrv is the PostgreSQL server of the team-workspace tests (nil with
+// CXDASH_NO_POSTGRES=1); pgtest.Main sets PGPASSFILE to its pass file.
+var pgsrv *pgtest.Server
+
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m, &pgsrv)
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}

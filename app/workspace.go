@@ -25,9 +25,16 @@ type Workspace struct {
 	Store *store.Store
 }
 
-// OpenWorkspace opens (creating if needed) the workspace at path.
+// OpenWorkspace opens (creating if needed) the workspace at path: a file
+// or a postgres:// URL of a team workspace.
 func OpenWorkspace(ctx context.Context, path string) (*Workspace, error) {
-	st, err := store.Open(ctx, path)
+	return OpenWorkspaceWith(ctx, path, store.Options{})
+}
+
+// OpenWorkspaceWith is OpenWorkspace with store options, such as the
+// password a person typed for a team server.
+func OpenWorkspaceWith(ctx context.Context, location string, opts store.Options) (*Workspace, error) {
+	st, err := store.OpenWith(ctx, location, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -146,8 +153,18 @@ func (w *Workspace) readOptions(ctx context.Context, opt ImportOptions) (importe
 		},
 		Overrides: opt.Overrides,
 		Progress:  opt.Progress,
-		TempDir:   filepath.Dir(w.Store.Path()),
+		TempDir:   w.tempDir(),
 	}, nil
+}
+
+// tempDir is where an import may unpack large sheets: beside the workspace
+// file, or the system's temporary folder for a team workspace, whose
+// "path" is a URL.
+func (w *Workspace) tempDir() string {
+	if store.IsServer(w.Store.Path()) {
+		return ""
+	}
+	return filepath.Dir(w.Store.Path())
 }
 
 const mappingKeyPrefix = "mapping:"

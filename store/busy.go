@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-		"errors"
+	"errors"
 	"fmt"
 	"time"
 )
