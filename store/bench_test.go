@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -71,7 +70,7 @@ func (d benchData) importAll(tb testing.TB, s *store.Store, sha string, offset f
 
 func openBench(b *testing.B) *store.Store {
 	b.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	s, err := store.Open(context.Background(), testLocation(b))
 	if err != nil {
 		b.Fatal(err)
 	}

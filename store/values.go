@@ -12,6 +12,9 @@ import (
 // The WHERE clause also keeps SQLite from reading ON CONFLICT as a join
 // constraint.
 func addValues(ctx context.Context, tx *txn, id int64) error {
+	if err := tx.d.roomToAggregate(ctx, tx); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO metric_values(metric_id, unit_id, period, batch_id, sum, count)
 		SELECT metric_id, unit_id, period, batch_id, SUM(value), COUNT(*)
 		FROM observations WHERE batch_id = ?
