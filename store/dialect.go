@@ -207,3 +207,14 @@ func (d *dialect) roomToAggregate(ctx context.Context, tx *txn) error {
 	_, err := tx.ExecContext(ctx, `SET LOCAL work_mem = '64MB'`)
 	return err
 }
+
+// beginSnapshot starts a read-only transaction that sees one state of the
+// workspace throughout. SQLite: a deferred transaction (BeginTx would take
+// the write lock, see dsn), a snapshot in WAL mode from its first read.
+// PostgreSQL: repeatable read is a snapshot there.
+func (d *dialect) beginSnapshot() string {
+	if d.postgres {
+		return `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`
+	}
+	return `BEGIN DEFERRED`
+}

@@ -19,13 +19,7 @@ func (s *Store) Snapshot(ctx context.Context) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: snapshot: %w", err)
 	}
-	// SQLite: a deferred transaction, not BeginTx, which takes the write
-	// lock (see dsn). PostgreSQL: repeatable read is a snapshot there.
-	begin := `BEGIN DEFERRED`
-	if s.d.postgres {
-		begin = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`
-	}
-	if _, err := conn.ExecContext(ctx, begin); err != nil {
+	if _, err := conn.ExecContext(ctx, s.d.beginSnapshot()); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("store: snapshot: %w", err)
 	}
