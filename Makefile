@@ -8,8 +8,10 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Extra packages the tests use: a virtual X server and a screenshot tool for
-# the real window, headless Chromium for the HTML report.
-TEST_PKGS  := xvfb xauth imagemagick chromium
+# the real window, headless Chromium for the HTML report, and the PostgreSQL
+# server that internal/pgtest starts (initdb, pg_ctl; it also creates the
+# unprivileged postgres user that the server runs as when tests run as root).
+TEST_PKGS  := xvfb xauth imagemagick chromium postgresql
 
 .PHONY: all deps test-deps build run test vet bench fuzz fuzz-smoke generate package clean
 
