@@ -168,18 +168,18 @@ func (c *cli) dbPath() (string, error) {
 const defaultBusyWait = 2 * time.Minute
 
 // open opens the workspace the command names (see dbPath), asking for a
-// server's password when needed (openStore).
+// server's password when needed (openAsking).
 func (c *cli) open(ctx context.Context) (*cxapp.Workspace, error) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	st, err := c.openStore(ctx, path)
+	ws, err := openAsking(ctx, c, path, cxapp.OpenWorkspaceWith)
 	if err != nil {
 		return nil, err
 	}
-	c.waitFor(st)
-	return &cxapp.Workspace{Store: st}, nil
+	c.waitFor(ws.Store)
+	return ws, nil
 }
 
 // waitFor makes st's writes wait up to --wait for another cxdash, and say

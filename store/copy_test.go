@@ -157,3 +157,24 @@ func TestCopyRefusesNonEmptyDestination(t *testing.T) {
 		dst.Close()
 	}
 }
+
+// TestCopyOfSparseWorkspace: tables that never had a row (no action, issue
+// or event yet) copy too, and their ids start at 1 in the copy.
+func TestCopyOfSparseWorkspace(t *testing.T) {
+	ctx := context.Background()
+	src := mustOpen(t)
+	importBatch(t, src, "q1.xlsx", []model.Metric{level("Vision", model.Strategy)}, row{"Vision", "North", "2024-Q1", 3})
+	for _, loc := range []string{filepath.Join(t.TempDir(), "b.db"), needPostgres(t)} {
+		dst, err := store.Open(ctx, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer dst.Close()
+		if _, err := src.CopyTo(ctx, dst, nil); err != nil {
+			t.Fatalf("%s: %v", dst.Engine(), err)
+		}
+		if a := saveAction(t, dst, model.Action{Title: "First", Status: model.ActionOpen}); a.ID != 1 {
+			t.Errorf("%s: first action in the copy has id %d, want 1", dst.Engine(), a.ID)
+		}
+	}
+}

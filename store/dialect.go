@@ -175,7 +175,8 @@ func (d *dialect) highWater(ctx context.Context, q querier, table string) (int64
 // setHighWater makes table's next id higher than n and than every id in it.
 func (d *dialect) setHighWater(ctx context.Context, q querier, table string, n int64) error {
 	if d.postgres {
-		_, err := q.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence($1, 'id'), v, v > 0)
+		// setval refuses 0: an unused sequence is set to 1, not yet called.
+		_, err := q.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence($1, 'id'), GREATEST(v, 1), v > 0)
 			FROM (SELECT GREATEST(COALESCE(MAX(id), 0), $2::bigint) AS v FROM `+table+`) m`, table, n)
 		return err
 	}

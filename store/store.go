@@ -192,13 +192,17 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// In a write transaction: two PostgreSQL clients may connect at once.
-	if err := s.write(ctx, func(tx *txn) error {
-		_, err := tx.ExecContext(ctx, s.d.ddl(0, `CREATE TABLE IF NOT EXISTS schema_version (
+	// Only a new workspace is written to here: opening one that another
+	// process is importing into must not wait for its write lock. In a
+	// write transaction because two clients may create a server's at once.
+	if _, err := schemaVersion(ctx, s.db); err != nil {
+		if err := s.write(ctx, func(tx *txn) error {
+			_, err := tx.ExecContext(ctx, s.d.ddl(0, `CREATE TABLE IF NOT EXISTS schema_version (
 		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`))
-		return err
-	}); err != nil {
-		return fmt.Errorf("schema_version: %w", err)
+			return err
+		}); err != nil {
+			return fmt.Errorf("schema_version: %w", err)
+		}
 	}
 	v, err := schemaVersion(ctx, s.db)
 	if err != nil {

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"golang.org/x/term"
+
+	"cxdash/store"
+)
+
+// cmdCopy copies a whole workspace between a file and a server, either
+// way: `cxdash copy --from FILE --to postgres://...` moves a laptop's
+// workspace to the team's server, and back again. The destination must be
+// new or empty; the copy is one transaction there, so a failure or Ctrl-C
+// leaves it as it was (and removes a file this command created).
+func cmdCopy(ctx context.Context, c *cli) (err error) {
+	if err := c.wantArgs(0, 0, "no positional arguments; name the workspaces with --from and --to"); err != nil {
+		return err
+	}
+	if c.from == "" || c.to == "" {
+		return fmt.Errorf("%w: copy needs both --from and --to, each a workspace file or a postgres:// URL", errUsage)
+	}
+	if c.db != "" {
+		return fmt.Errorf("%w: copy names its workspaces with --from and --to, not --db", errUsage)
+	}
+	if sameWorkspace(c.from, c.to) {
+		return fmt.Errorf("%w: --from and --to name the same workspace", errUsage)
+	}
+	if !store.IsServer(c.from) {
+		// Open would create a missing file: a typo would copy nothing.
+		if _, err := os.Stat(c.from); err != nil {
+			return fmt.Errorf("no workspace file %s to copy from (%v)", c.from, errors.Unwrap(err))
+		}
+	}
+	src, err := openAsking(ctx, c, c.from, store.OpenWith)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+
+	created := false
+	if !store.IsServer(c.to) {
+		_, statErr := os.Stat(c.to)
+		created = errors.Is(statErr, os.ErrNotExist)
+	}
+	dst, err := openAsking(ctx, c, c.to, store.OpenWith)
+	if err != nil {
+		if created {
+			removeWorkspaceFile(c.to)
+		}
+		return err
+	}
+	defer func() {
+		if cerr := dst.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+		if err != nil && created {
+			removeWorkspaceFile(c.to)
+		}
+	}()
+	c.waitFor(dst)
+
+	show := newCopyProgress(c.stderr)
+	counts, err := src.CopyTo(ctx, dst, show.update)
+	show.done()
+	if errors.Is(err, store.ErrNotEmpty) {
+		return fmt.Errorf("%s already holds a workspace; nothing was copied: copy into a new workspace file "+
+			"or an empty database", dst.Path())
+	}
+	if err != nil {
+		return err
+	}
+	var total int64
+	nameW := 0
+	for _, tc := range counts {
+		total += tc.Rows
+		nameW = max(nameW, len(tc.Table))
+	}
+	countW := len(thousands(total))
+	for _, tc := range counts { // names left, counts right
+		fmt.Fprintf(c.stdout, "  %-*s  %*s\n", nameW, tc.Table, countW, thousands(tc.Rows))
+	}
+	fmt.Fprintf(c.stdout, "copied %s rows in %d tables from %s to %s; every table's count checked\n",
+		thousands(total), len(counts), src.Path(), dst.Path())
+	return nil
+}
+
+// sameWorkspace tells whether two locations name one workspace, which a
+// copy would find not empty only after opening both.
+func sameWorkspace(a, b string) bool {
+	if store.IsServer(a) || store.IsServer(b) {
+		return store.Redact(a) == store.Redact(b)
+	}
+	fa, errA := filepath.Abs(a)
+	fb, errB := filepath.Abs(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	if fa == fb {
+		return true
+	}
+	ia, errA := os.Stat(fa)
+	ib, errB := os.Stat(fb)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
+}
+
+// removeWorkspaceFile removes a SQLite workspace file and the journal
+// files beside it.
+func removeWorkspaceFile(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		_ = os.Remove(path + suffix)
+	}
+}
+
+// thousands formats n with commas: 1,000,123.
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var b []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s[i])
+	}
+	if neg {
+		return "-" + string(b)
+	}
+	return string(b)
+}
+
+// copyProgress shows a copy's progress on one line of a terminal, rewritten
+// at most progressEvery; on anything else it is quiet, so that logs and
+// scripts get only the result.
+type copyProgress struct {
+	w     io.Writer // nil when quiet
+	last  time.Time
+	shown bool
+}
+
+// progressEvery keeps the line readable and the terminal cheap.
+const progressEvery = 250 * time.Millisecond
+
+func newCopyProgress(stderr io.Writer) *copyProgress {
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return &copyProgress{w: stderr}
+	}
+	return &copyProgress{}
+}
+
+func (p *copyProgress) update(table string, done, total int64) {
+	if p.w == nil || table == "" || time.Since(p.last) < progressEvery {
+		return
+	}
+	p.last = time.Now()
+	pct := int64(100)
+	if total > 0 {
+		pct = done * 100 / total
+	}
+	fmt.Fprintf(p.w, "\rcopying %s: %s of %s rows (%d%%)\x1b[K", table, thousands(done), thousands(total), pct)
+	p.shown = true
+}
+
+// done clears the progress line before the result is printed.
+func (p *copyProgress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
