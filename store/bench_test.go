@@ -150,3 +150,50 @@ func BenchmarkBrowse1M(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCopy1M copies a workspace of 1M observations from a file to a
+// team workspace (COPY) and back (multi-row INSERTs), with CopyTo.
+func BenchmarkCopy1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("1M rows: not in -short")
+	}
+	ctx := context.Background()
+	src, err := store.Open(ctx, b.TempDir()+"/src.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	newBenchData().importAll(b, src, "1", 0)
+	for _, dir := range []string{"file-to-server", "server-to-file"} {
+		b.Run(dir, func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				from, to := src, src
+				server, err := store.Open(ctx, needPostgres(b))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if dir == "file-to-server" {
+					to = server
+				} else {
+					if _, err := src.CopyTo(ctx, server, nil); err != nil {
+						b.Fatal(err)
+					}
+					from = server
+					if to, err = store.Open(ctx, b.TempDir()+"/back.db"); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				if _, err := from.CopyTo(ctx, to, nil); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				server.Close()
+				if to != server {
+					to.Close()
+				}
+			}
+		})
+	}
+}

@@ -138,12 +138,23 @@ func copyTable(ctx context.Context, src dbh, tx *txn, table string, progress fun
 	}
 	insert := `INSERT INTO ` + table + `(` + strings.Join(cols, ", ") + `) VALUES `
 	one := `(` + marks(len(cols)) + `)`
+	values := func(n int) string { return insert + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ") }
+	full, err := tx.PrepareContext(ctx, values(copyRowsPerInsert)) // parsed once, not per chunk
+	if err != nil {
+		return 0, err
+	}
+	defer full.Close()
 	var args []any
 	flush := func(n int) error {
 		if n == 0 {
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, insert+strings.TrimSuffix(strings.Repeat(one+", ", n), ", "), args...)
+		var err error
+		if n == copyRowsPerInsert {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, values(n), args...)
+		}
 		args = args[:0]
 		return err
 	}
