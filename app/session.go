@@ -84,6 +84,11 @@ type session struct {
 
 	mu      sync.Mutex
 	loadSeq int // the latest reload; older results are dropped
+	// shown is the workspace whose data the screens show and the change
+	// mark it had when read: watchChanges compares (see live.go).
+	shown     *Workspace
+	shownMark string
+	watching  sync.Once
 }
 
 // onChange registers f to run on the UI goroutine whenever the snapshot
@@ -114,12 +119,17 @@ func (s *session) reload() <-chan struct{} {
 	s.loadSeq++
 	seq := s.loadSeq
 	s.mu.Unlock()
+	s.watching.Do(func() { go s.watchChanges(s.ctx, liveInterval) })
 	go func() {
+		mark, _ := ws.Store.ChangeMark(s.ctx) // before reading: the data is at least this new
 		snap, err := loadSnapshot(s.ctx, ws)
 		uiDo(func() {
 			defer close(done)
 			s.mu.Lock()
 			stale := seq != s.loadSeq || ws != s.ws
+			if !stale {
+				s.shown, s.shownMark = ws, mark
+			}
 			s.mu.Unlock()
 			if stale {
 				return
