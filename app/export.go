@@ -226,8 +226,11 @@ func (w *Workspace) observations(ctx context.Context, filter store.ObservationFi
 }
 
 // clientName names a workspace in reports: its file name without the
-// extension.
+// extension, or a team workspace's database name.
 func clientName(path string) string {
+	if db, ok := teamDatabase(path); ok {
+		return db // a team workspace: its database, not "postgres:" and the host
+	}
 	base := filepath.Base(path)
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }

@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"cxdash/assets"
+	"cxdash/store"
 )
 
 // UI is the desktop app: one window on one workspace at a time.
@@ -27,6 +28,8 @@ type UI struct {
 
 	// loaded is closed when the first data is on screen.
 	loaded <-chan struct{}
+	// passwords typed for team servers this session, by redacted URL.
+	passwords map[string]string
 }
 
 // Preference keys.
@@ -38,9 +41,11 @@ const (
 	maxRecentSpace = 8
 )
 
-// NewUI opens the workspace at dbPath and builds the main window.
+// NewUI opens the workspace at dbPath and builds the main window. When
+// dbPath is a team server that cannot be opened now, the window opens on
+// the local default workspace and offers to connect.
 func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
-	ws, err := OpenWorkspace(ctx, dbPath)
+	ws, pending, err := openStartupWorkspace(ctx, dbPath)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +57,7 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 	u := &UI{s: s}
 	s.navigate = u.navigate
 	u.build()
-	u.openedWorkspace(dbPath)
+	u.openedWorkspace(ws.Store.Path())
 
 	w, h := a.Preferences().FloatWithFallback(prefWidth, 1240), a.Preferences().FloatWithFallback(prefHeight, 780)
 	s.win.Resize(fyne.NewSize(float32(w), float32(h)))
@@ -65,6 +70,9 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 	})
 	s.win.SetOnClosed(func() { s.ws.Close() })
 	u.loaded = s.reload()
+	if pending != nil {
+		u.offerServer(dbPath, pending)
+	}
 	return u, nil
 }
 
@@ -138,6 +146,9 @@ func (u *UI) menu() *fyne.MainMenu {
 		u.recentMenu(),
 		fyne.NewMenuItem("Save workspace as…", u.saveWorkspaceAs),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Connect to team server…", func() { u.connectDialog("") }),
+		fyne.NewMenuItem("Copy workspace to team server…", u.copyToServerDialog),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Import workbooks…", func() { u.navigate("import", nil); u.importer.openDialog() }),
 		fyne.NewMenuItem("Export report…", func() { u.navigate("reports", nil); u.reports.exportDialog() }),
 	)
@@ -166,14 +177,17 @@ func (u *UI) shortcuts() {
 	add(fyne.KeyF, u.filters.focus)
 }
 
-// openedWorkspace records path as the current and most recent workspace.
+// openedWorkspace records path as the current and most recent workspace;
+// a team workspace's URL without its password.
 func (u *UI) openedWorkspace(path string) {
-	u.s.win.SetTitle("cxdash — " + filepath.Base(path))
+	path = store.Redact(path)
+	u.s.win.SetTitle("cxdash — " + workspaceLabel(path))
 	prefs := u.s.app.Preferences()
 	prefs.SetString(prefLastWS, path)
 	recent := []string{path}
 	for _, p := range prefs.StringList(prefRecentWS) {
-		if p != path && len(recent) < maxRecentSpace {
+		p = store.Redact(p) // older versions remembered URLs as typed
+		if p != path && !slices.Contains(recent, p) && len(recent) < maxRecentSpace {
 			recent = append(recent, p)
 		}
 	}

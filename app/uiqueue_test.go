@@ -11,9 +11,14 @@ import (
 // Every test of this package therefore queues UI updates (testDo, uiDo) and
 // runs them on the test goroutine while it waits, as the desktop driver's
 // event loop runs them on its one UI goroutine.
+//
+// The PostgreSQL server of the team workspace tests starts with the first
+// test that needs it (teamServer) and stops here.
 func TestMain(m *testing.M) {
 	installUIQueue()
-	os.Exit(m.Run())
+	code := m.Run()
+	teamStopServer()
+	os.Exit(code)
 }
 
 // pumpWait runs queued UI updates until ch is closed, failing after

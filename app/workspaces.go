@@ -10,9 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"cxdash/store"
 )
 
-// A workspace is one database file, one per client for consultants.
+// A workspace is one database file, one per client for consultants, or a
+// team workspace on a PostgreSQL server (team_server.go).
 
 var workspaceFilter = storage.NewExtensionFileFilter([]string{".db", ".cxdash", ".sqlite"})
 
@@ -44,7 +47,7 @@ func (u *UI) recentMenu() *fyne.MenuItem {
 	item := fyne.NewMenuItem("Open recent", nil)
 	var items []*fyne.MenuItem
 	for _, p := range u.s.app.Preferences().StringList(prefRecentWS) {
-		path := p
+		path := store.Redact(p) // lists written by older versions may hold a password
 		items = append(items, fyne.NewMenuItem(path, func() { u.switchWorkspace(path) }))
 	}
 	if len(items) == 0 {
@@ -55,17 +58,28 @@ func (u *UI) recentMenu() *fyne.MenuItem {
 }
 
 // saveWorkspaceAs writes a consistent copy of the workspace and switches
-// to it, like Save As in any desktop program.
+// to it, like Save As in any desktop program. A team workspace is saved
+// as a file copy, and stays open: the team goes on working on the server.
 func (u *UI) saveWorkspaceAs() {
 	d := dialog.NewFileSave(chosenPath[fyne.URIWriteCloser](u, func(path string) {
 		os.Remove(path) // VACUUM INTO refuses an existing file, even the empty one the dialog made
 		u.saveCopyTo(path)
 	}), u.s.win)
-	d.SetFileName(strings.TrimSuffix(filepath.Base(u.s.ws.Store.Path()), filepath.Ext(u.s.ws.Store.Path())) + " copy.db")
+	d.SetFileName(saveAsName(u.s.ws.Store.Path()))
 	d.Show()
 }
 
-// saveCopyTo writes the copy off the UI thread and then opens it.
+// saveAsName is the file name Save workspace as… suggests: "acme copy.db"
+// for acme.db, "cx_programme copy.db" for a team workspace.
+func saveAsName(location string) string {
+	if db, ok := teamDatabase(location); ok {
+		return db + " copy.db"
+	}
+	return strings.TrimSuffix(filepath.Base(location), filepath.Ext(location)) + " copy.db"
+}
+
+// saveCopyTo writes the copy off the UI thread and then opens it, unless
+// the workspace is a team workspace.
 func (u *UI) saveCopyTo(path string) {
 	ws := u.s.ws
 	u.s.run("Saving workspace", func(ctx context.Context, _ Progress) error {
@@ -75,15 +89,25 @@ func (u *UI) saveCopyTo(path string) {
 			u.s.showError(err)
 			return
 		}
+		if store.IsServer(ws.Store.Path()) {
+			dialog.ShowInformation("Workspace saved", "Saved a copy of "+workspaceLabel(ws.Store.Path())+
+				" to\n"+path+"\nThe team workspace stays open.", u.s.win)
+			return
+		}
 		u.switchWorkspace(path)
 	})
 }
 
 // switchWorkspace opens path (creating it when new) and shows it
 // everywhere; the previous workspace is closed only once the new one is
-// open, so a failure leaves the user where they were.
+// open, so a failure leaves the user where they were. A team workspace's
+// URL goes through the password prompt when the server wants one.
 func (u *UI) switchWorkspace(path string) {
-	if path == u.s.ws.Store.Path() {
+	if store.Redact(path) == u.s.ws.Store.Path() {
+		return
+	}
+	if store.IsServer(path) {
+		u.connectTo(path)
 		return
 	}
 	go func() {
@@ -93,13 +117,25 @@ func (u *UI) switchWorkspace(path string) {
 				u.s.showError(fmt.Errorf("could not open %s: %w", filepath.Base(path), err))
 				return
 			}
-			old := u.s.ws
-			u.s.ws = ws
-			old.Close()
-			u.s.filters = Filters{}
-			u.openedWorkspace(path)
-			u.s.reload()
+			u.adoptWorkspace(ws)
 		})
+	}()
+}
+
+// adoptWorkspace shows the open workspace ws everywhere and closes the
+// previous one.
+func (u *UI) adoptWorkspace(ws *Workspace) {
+	old := u.s.ws
+	u.s.ws = ws
+	u.s.filters = Filters{}
+	u.openedWorkspace(ws.Store.Path())
+	shown := u.s.reload()
+	// Screens may still be reading the old workspace (a server answers
+	// slower than a file). Once they show the new one their older requests
+	// are stale, and closing it under them shows no error.
+	go func() {
+		<-shown
+		old.Close()
 	}()
 }
 
