@@ -3,7 +3,12 @@ package charts
 import (
 	"math"
 	"strconv"
+
+	"fyne.io/fyne/v2/canvas"
 )
+
+// maxTicks bounds the value axis ticks, whatever the height.
+const maxTicks = 11
 
 // niceScale returns an axis range [lo, hi] that contains [min, max], starts
 // and ends on ticks, and has a "nice" step (1, 2, 2.5 or 5 times a power of
@@ -115,4 +120,81 @@ func labelStep(w, slot float32) int {
 	}
 	step := int(math.Ceil(float64((w + 8) / slot)))
 	return max(step, 1)
+}
+
+// axisTicks is a value axis's ticks with their grid lines and texts. The
+// texts are rewritten only when the ticks change, so a resize that keeps
+// the ticks does no formatting.
+type axisTicks struct {
+	grid  [maxTicks]*canvas.Line
+	texts [maxTicks]*canvas.Text
+	ticks []float64 // shown ticks, to redo texts only on change
+	step  float64
+}
+
+func newAxisTicks() axisTicks {
+	var a axisTicks
+	for i := range a.grid {
+		a.grid[i] = &canvas.Line{StrokeWidth: 1}
+		a.texts[i] = &canvas.Text{}
+	}
+	return a
+}
+
+// reset takes the colours of p and forgets the ticks, so that the next
+// update writes every text again.
+func (a *axisTicks) reset(p palette) {
+	for i := range a.grid {
+		a.grid[i].StrokeColor = p.grid
+		setText(a.texts[i], "", p.muted, p.smallSize, false)
+	}
+	a.ticks = a.ticks[:0]
+}
+
+// fixed ticks the range [lo, hi] from its start (1, 3, 5) with about want
+// ticks, and returns it.
+func (a *axisTicks) fixed(lo, hi float64, want int) (float64, float64) {
+	a.update(lo, hi, niceStep((hi-lo)/float64(want-1)))
+	return lo, hi
+}
+
+// around ticks a nice range around [lo, hi] with at most want ticks, and
+// returns that range.
+func (a *axisTicks) around(lo, hi float64, want int) (float64, float64) {
+	lo, hi, step := niceScale(lo, hi, want)
+	a.update(lo, hi, step)
+	return lo, hi
+}
+
+// update sets the ticks lo, lo+step, ..., hi (at most maxTicks of them)
+// and rewrites their texts if they changed.
+func (a *axisTicks) update(lo, hi, step float64) {
+	var buf [maxTicks + 1]float64
+	ticks := appendTicks(buf[:0], lo, hi, step)
+	if len(ticks) > maxTicks {
+		ticks = ticks[:maxTicks]
+	}
+	if step == a.step && equalFloats(ticks, a.ticks) {
+		return
+	}
+	a.step = step
+	a.ticks = append(a.ticks[:0], ticks...)
+	for i, t := range a.texts {
+		if i < len(ticks) {
+			t.Text = formatTick(ticks[i], step)
+			t.Resize(t.MinSize())
+		}
+	}
+}
+
+func equalFloats(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -6,20 +6,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // BarChart draws horizontal bars with value labels, for comparing business
 // units or showing gaps to target. Bars keep the order of the data; the
 // shaping functions sort them.
 type BarChart struct {
-	widget.BaseWidget
+	chartBase[BarData, *barRenderer]
 
 	// OnTapped is called with the index of the tapped bar.
 	OnTapped func(index int)
-
-	data BarData
-	ren  *barRenderer
 }
 
 var (
@@ -29,19 +25,10 @@ var (
 
 // NewBarChart returns a bar chart showing data.
 func NewBarChart(data BarData) *BarChart {
-	b := &BarChart{data: data}
-	b.ExtendBaseWidget(b)
+	b := &BarChart{}
+	b.extend(b, data)
 	return b
 }
-
-// SetData replaces the data and redraws.
-func (b *BarChart) SetData(data BarData) {
-	b.data = data
-	b.Refresh()
-}
-
-// Data returns the data shown.
-func (b *BarChart) Data() BarData { return b.data }
 
 // CreateRenderer is part of fyne.Widget.
 func (b *BarChart) CreateRenderer() fyne.WidgetRenderer {
@@ -59,31 +46,11 @@ func (b *BarChart) Tapped(e *fyne.PointEvent) {
 	}
 }
 
-// MouseIn is part of desktop.Hoverable.
-func (b *BarChart) MouseIn(e *desktop.MouseEvent) { b.MouseMoved(e) }
-
-// MouseMoved shows the tooltip of the bar under the pointer.
-func (b *BarChart) MouseMoved(e *desktop.MouseEvent) {
-	if b.ren != nil {
-		b.ren.hover(e.Position, true)
-	}
-}
-
-// MouseOut hides the tooltip.
-func (b *BarChart) MouseOut() {
-	if b.ren != nil {
-		b.ren.hover(fyne.Position{}, false)
-	}
-}
-
 type barRenderer struct {
 	w   *BarChart
 	pal palette
 
-	grid      [maxTicks]*canvas.Line
-	tickTexts [maxTicks]*canvas.Text
-	ticks     []float64
-	tickStep  float64
+	axis      axisTicks
 	zero      *canvas.Line
 	bars      pool[canvas.Rectangle]
 	targets   pool[canvas.Line]
@@ -106,13 +73,9 @@ type barRenderer struct {
 }
 
 func newBarRenderer(w *BarChart) *barRenderer {
-	r := &barRenderer{w: w, zero: &canvas.Line{StrokeWidth: 1}, bars: newRectPool(), targets: newLinePool(),
+	r := &barRenderer{w: w, axis: newAxisTicks(), zero: &canvas.Line{StrokeWidth: 1}, bars: newRectPool(), targets: newLinePool(),
 		labels: newTextPool(), values: newTextPool(), legend: newLegend(),
 		rowHover: &canvas.Rectangle{CornerRadius: 3}, tip: newTooltip(), empty: newMessage()}
-	for i := range r.grid {
-		r.grid[i] = &canvas.Line{StrokeWidth: 1}
-		r.tickTexts[i] = &canvas.Text{}
-	}
 	r.rowHover.Hide()
 	r.Refresh()
 	return r
@@ -120,11 +83,7 @@ func newBarRenderer(w *BarChart) *barRenderer {
 
 // Destroy forgets the renderer, so that the widget's hover and tap
 // handling never use one Fyne has thrown away.
-func (r *barRenderer) Destroy() {
-	if r.w.ren == r {
-		r.w.ren = nil
-	}
-}
+func (r *barRenderer) Destroy() { r.w.forget(r) }
 
 func (r *barRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *barRenderer) MinSize() fyne.Size           { return fyne.NewSize(200, 100) }
@@ -139,11 +98,7 @@ func (r *barRenderer) Refresh() {
 
 func (r *barRenderer) rebuild() {
 	d, p := r.w.data, r.pal
-	for i := range r.grid {
-		r.grid[i].StrokeColor = p.grid
-		setText(r.tickTexts[i], "", p.muted, p.smallSize, false)
-	}
-	r.ticks = r.ticks[:0]
+	r.axis.reset(p)
 	r.zero.StrokeColor = p.muted
 	r.bars.reset()
 	r.targets.reset()
@@ -204,11 +159,11 @@ func (r *barRenderer) rebuild() {
 
 	r.objs = r.objs[:0]
 	r.objs = append(r.objs, r.rowHover)
-	r.objs = appendObjects(r.objs, r.grid[:])
+	r.objs = appendObjects(r.objs, r.axis.grid[:])
 	r.objs = appendObjects(r.objs, r.bars.used())
 	r.objs = append(r.objs, r.zero)
 	r.objs = appendObjects(r.objs, r.targets.used())
-	r.objs = appendObjects(r.objs, r.tickTexts[:])
+	r.objs = appendObjects(r.objs, r.axis.texts[:])
 	r.objs = appendObjects(r.objs, r.labels.used())
 	r.objs = appendObjects(r.objs, r.values.used())
 	r.objs = r.legend.appendObjects(r.objs)
@@ -219,36 +174,17 @@ func (r *barRenderer) rebuild() {
 // valueRange is the axis range: fixed, or spanning zero, values and targets.
 func (r *barRenderer) valueRange(want int) (lo, hi float64) {
 	d := r.w.data
-	var step float64
-	if d.Max > d.Min { // a fixed range is ticked from its start: 1, 3, 5
-		lo, hi = d.Min, d.Max
-		step = niceStep((hi - lo) / float64(want-1))
-	} else {
-		dlo, dhi := 0.0, 0.0
-		for _, b := range d.Bars {
-			if b.Value.ok() {
-				dlo, dhi = math.Min(dlo, b.Value.Value), math.Max(dhi, b.Value.Value)
-			}
-			if b.Target != nil && !math.IsNaN(*b.Target) && !math.IsInf(*b.Target, 0) {
-				dlo, dhi = math.Min(dlo, *b.Target), math.Max(dhi, *b.Target)
-			}
+	if d.Max > d.Min {
+		return r.axis.fixed(d.Min, d.Max, want)
+	}
+	dlo, dhi := 0.0, 0.0
+	for _, b := range d.Bars {
+		if b.Value.ok() {
+			dlo, dhi = math.Min(dlo, b.Value.Value), math.Max(dhi, b.Value.Value)
 		}
-		lo, hi, step = niceScale(dlo, dhi, want)
-	}
-	var buf [maxTicks + 1]float64
-	ticks := appendTicks(buf[:0], lo, hi, step)
-	if len(ticks) > maxTicks {
-		ticks = ticks[:maxTicks]
-	}
-	if step != r.tickStep || !equalFloats(ticks, r.ticks) {
-		r.tickStep = step
-		r.ticks = append(r.ticks[:0], ticks...)
-		for i, t := range r.tickTexts {
-			if i < len(ticks) {
-				t.Text = formatTick(ticks[i], step)
-				t.Resize(t.MinSize())
-			}
+		if b.Target != nil && !math.IsNaN(*b.Target) && !math.IsInf(*b.Target, 0) {
+			dlo, dhi = math.Min(dlo, *b.Target), math.Max(dhi, *b.Target)
 		}
 	}
-	return lo, hi
+	return r.axis.around(dlo, dhi, want)
 }

@@ -44,13 +44,13 @@ func (r *barRenderer) Layout(size fyne.Size) {
 		r.rowH = min((r.bottom-r.top)/float32(n), maxBarRow)
 	}
 	r.bottom = r.top + r.rowH*float32(n)
-	for i, g := range r.grid {
-		t := r.tickTexts[i]
-		visible := i < len(r.ticks) && n > 0
+	for i, g := range r.axis.grid {
+		t := r.axis.texts[i]
+		visible := i < len(r.axis.ticks) && n > 0
 		show(g, visible)
 		show(t, visible)
 		if visible {
-			x := r.x(r.ticks[i])
+			x := r.x(r.axis.ticks[i])
 			setLine(g, x, r.top, x, r.bottom)
 			placeText(t, x, r.bottom+4, anchorTop)
 		}

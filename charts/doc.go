@@ -1,7 +1,8 @@
 // Package charts draws cxdash's charts with Fyne itself: a radar of the six
 // disciplines, trend lines over periods, heatmaps, horizontal bars and KPI
 // tiles with a sparkline. The widgets work on plain series data (series.go)
-// and know nothing of the domain; shape.go turns model scores into that data.
+// and know nothing of the domain; shape.go and the shape_*.go files turn
+// model scores into that data.
 //
 // Every chart takes its colours from the current Fyne theme (light or dark),
 // draws series in the colour-blind-safe Okabe-Ito palette, shows a tooltip

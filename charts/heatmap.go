@@ -8,20 +8,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Heatmap draws a grid of values (disciplines by periods, units by
 // disciplines) on a sequential colour scale with a legend, printing each
 // value in its cell when there is room.
 type Heatmap struct {
-	widget.BaseWidget
+	chartBase[HeatmapData, *heatmapRenderer]
 
 	// OnTapped is called with the row and column of the tapped cell.
 	OnTapped func(row, col int)
-
-	data HeatmapData
-	ren  *heatmapRenderer
 }
 
 var (
@@ -31,19 +27,10 @@ var (
 
 // NewHeatmap returns a heatmap showing data.
 func NewHeatmap(data HeatmapData) *Heatmap {
-	h := &Heatmap{data: data}
-	h.ExtendBaseWidget(h)
+	h := &Heatmap{}
+	h.extend(h, data)
 	return h
 }
-
-// SetData replaces the data and redraws.
-func (h *Heatmap) SetData(data HeatmapData) {
-	h.data = data
-	h.Refresh()
-}
-
-// Data returns the data shown.
-func (h *Heatmap) Data() HeatmapData { return h.data }
 
 // CreateRenderer is part of fyne.Widget.
 func (h *Heatmap) CreateRenderer() fyne.WidgetRenderer {
@@ -58,23 +45,6 @@ func (h *Heatmap) Tapped(e *fyne.PointEvent) {
 	}
 	if row, col, ok := h.ren.hit(e.Position); ok {
 		h.OnTapped(row, col)
-	}
-}
-
-// MouseIn is part of desktop.Hoverable.
-func (h *Heatmap) MouseIn(e *desktop.MouseEvent) { h.MouseMoved(e) }
-
-// MouseMoved shows the tooltip of the cell under the pointer.
-func (h *Heatmap) MouseMoved(e *desktop.MouseEvent) {
-	if h.ren != nil {
-		h.ren.hover(e.Position, true)
-	}
-}
-
-// MouseOut hides the tooltip.
-func (h *Heatmap) MouseOut() {
-	if h.ren != nil {
-		h.ren.hover(fyne.Position{}, false)
 	}
 }
 
@@ -129,11 +99,7 @@ func newHeatmapRenderer(w *Heatmap) *heatmapRenderer {
 
 // Destroy forgets the renderer, so that the widget's hover and tap
 // handling never use one Fyne has thrown away.
-func (r *heatmapRenderer) Destroy() {
-	if r.w.ren == r {
-		r.w.ren = nil
-	}
-}
+func (r *heatmapRenderer) Destroy() { r.w.forget(r) }
 
 func (r *heatmapRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *heatmapRenderer) MinSize() fyne.Size           { return fyne.NewSize(200, 120) }

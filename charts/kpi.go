@@ -4,19 +4,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // KPITile shows one number big, its maturity level, the change against the
 // previous period with an arrow and colour, and a sparkline of its trend.
 type KPITile struct {
-	widget.BaseWidget
+	chartBase[KPIData, *kpiRenderer]
 
 	// OnTapped is called when the tile is tapped.
 	OnTapped func()
-
-	data KPIData
-	ren  *kpiRenderer
 }
 
 var (
@@ -26,19 +22,10 @@ var (
 
 // NewKPITile returns a tile showing data.
 func NewKPITile(data KPIData) *KPITile {
-	k := &KPITile{data: data}
-	k.ExtendBaseWidget(k)
+	k := &KPITile{}
+	k.extend(k, data)
 	return k
 }
-
-// SetData replaces the data and redraws.
-func (k *KPITile) SetData(data KPIData) {
-	k.data = data
-	k.Refresh()
-}
-
-// Data returns the data shown.
-func (k *KPITile) Data() KPIData { return k.data }
 
 // CreateRenderer is part of fyne.Widget.
 func (k *KPITile) CreateRenderer() fyne.WidgetRenderer {
@@ -50,23 +37,6 @@ func (k *KPITile) CreateRenderer() fyne.WidgetRenderer {
 func (k *KPITile) Tapped(*fyne.PointEvent) {
 	if k.OnTapped != nil {
 		k.OnTapped()
-	}
-}
-
-// MouseIn is part of desktop.Hoverable.
-func (k *KPITile) MouseIn(e *desktop.MouseEvent) { k.MouseMoved(e) }
-
-// MouseMoved shows the value, or the trend point under the pointer.
-func (k *KPITile) MouseMoved(e *desktop.MouseEvent) {
-	if k.ren != nil {
-		k.ren.hover(e.Position, true)
-	}
-}
-
-// MouseOut hides the tooltip.
-func (k *KPITile) MouseOut() {
-	if k.ren != nil {
-		k.ren.hover(fyne.Position{}, false)
 	}
 }
 
@@ -106,11 +76,7 @@ func newKPIRenderer(w *KPITile) *kpiRenderer {
 
 // Destroy forgets the renderer, so that the widget's hover and tap
 // handling never use one Fyne has thrown away.
-func (r *kpiRenderer) Destroy() {
-	if r.w.ren == r {
-		r.w.ren = nil
-	}
-}
+func (r *kpiRenderer) Destroy() { r.w.forget(r) }
 
 func (r *kpiRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *kpiRenderer) MinSize() fyne.Size           { return fyne.NewSize(180, 120) }

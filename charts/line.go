@@ -4,21 +4,17 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // LineChart draws one line per series over labelled periods, with a target
 // line or band and markers for annotated events. Missing points leave gaps.
 type LineChart struct {
-	widget.BaseWidget
+	chartBase[LineData, *lineRenderer]
 
 	// OnTapped is called with the series and label index tapped; series is
 	// -1 when the tap was on a period but no single point, index is -1 when
 	// it was on the series' name in the legend.
 	OnTapped func(series, index int)
-
-	data LineData
-	ren  *lineRenderer
 }
 
 var (
@@ -28,19 +24,10 @@ var (
 
 // NewLineChart returns a line chart showing data.
 func NewLineChart(data LineData) *LineChart {
-	c := &LineChart{data: data}
-	c.ExtendBaseWidget(c)
+	c := &LineChart{}
+	c.extend(c, data)
 	return c
 }
-
-// SetData replaces the data and redraws.
-func (c *LineChart) SetData(data LineData) {
-	c.data = data
-	c.Refresh()
-}
-
-// Data returns the data shown.
-func (c *LineChart) Data() LineData { return c.data }
 
 // CreateRenderer is part of fyne.Widget.
 func (c *LineChart) CreateRenderer() fyne.WidgetRenderer {
@@ -62,26 +49,6 @@ func (c *LineChart) Tapped(e *fyne.PointEvent) {
 	}
 }
 
-// MouseIn is part of desktop.Hoverable.
-func (c *LineChart) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
-
-// MouseMoved shows the tooltip of the point, period or event under the pointer.
-func (c *LineChart) MouseMoved(e *desktop.MouseEvent) {
-	if c.ren != nil {
-		c.ren.hover(e.Position, true)
-	}
-}
-
-// MouseOut hides the tooltip.
-func (c *LineChart) MouseOut() {
-	if c.ren != nil {
-		c.ren.hover(fyne.Position{}, false)
-	}
-}
-
-// maxTicks bounds the value axis ticks, whatever the height.
-const maxTicks = 11
-
 // segment is a line between points i and i+1 of a series.
 type segment struct {
 	series, i int
@@ -92,10 +59,7 @@ type lineRenderer struct {
 	w   *LineChart
 	pal palette
 
-	grid      [maxTicks]*canvas.Line
-	tickTexts [maxTicks]*canvas.Text
-	ticks     []float64 // shown ticks, to redo texts only on change
-	tickStep  float64
+	axis      axisTicks
 	levels    pool[canvas.Text]
 	xLabels   pool[canvas.Text]
 	xLabelW   float32
@@ -121,26 +85,18 @@ type lineRenderer struct {
 }
 
 func newLineRenderer(w *LineChart) *lineRenderer {
-	r := &lineRenderer{w: w, levels: newTextPool(), xLabels: newTextPool(), lines: newLinePool(),
+	r := &lineRenderer{w: w, axis: newAxisTicks(), levels: newTextPool(), xLabels: newTextPool(), lines: newLinePool(),
 		dots: newCirclePool(), evLines: newLinePool(),
 		evMarks: newPool(func() *canvas.Polygon { return canvas.NewPolygon(3, nil) }),
 		band:    &canvas.Rectangle{}, target: &canvas.Line{StrokeWidth: 1.5},
 		legend: newLegend(), tip: newTooltip(), highlight: newHighlight(), empty: newMessage()}
-	for i := range r.grid {
-		r.grid[i] = &canvas.Line{StrokeWidth: 1}
-		r.tickTexts[i] = &canvas.Text{}
-	}
 	r.Refresh()
 	return r
 }
 
 // Destroy forgets the renderer, so that the widget's hover and tap
 // handling never use one Fyne has thrown away.
-func (r *lineRenderer) Destroy() {
-	if r.w.ren == r {
-		r.w.ren = nil
-	}
-}
+func (r *lineRenderer) Destroy() { r.w.forget(r) }
 
 func (r *lineRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *lineRenderer) MinSize() fyne.Size           { return fyne.NewSize(240, 160) }
@@ -156,11 +112,7 @@ func (r *lineRenderer) Refresh() {
 func (r *lineRenderer) rebuild() {
 	d, p := r.w.data, r.pal
 	n := len(d.Labels)
-	for i := range r.grid {
-		r.grid[i].StrokeColor = p.grid
-		setText(r.tickTexts[i], "", p.muted, p.smallSize, false)
-	}
-	r.ticks = r.ticks[:0]
+	r.axis.reset(p)
 
 	r.levels.reset()
 	for _, name := range d.Levels {
@@ -232,13 +184,13 @@ func (r *lineRenderer) rebuild() {
 
 	r.objs = r.objs[:0]
 	r.objs = append(r.objs, r.band)
-	r.objs = appendObjects(r.objs, r.grid[:])
+	r.objs = appendObjects(r.objs, r.axis.grid[:])
 	r.objs = appendObjects(r.objs, r.evLines.used())
 	r.objs = append(r.objs, r.target)
 	r.objs = appendObjects(r.objs, r.lines.used())
 	r.objs = appendObjects(r.objs, r.dots.used())
 	r.objs = appendObjects(r.objs, r.evMarks.used())
-	r.objs = appendObjects(r.objs, r.tickTexts[:])
+	r.objs = appendObjects(r.objs, r.axis.texts[:])
 	r.objs = appendObjects(r.objs, r.levels.used())
 	r.objs = appendObjects(r.objs, r.xLabels.used())
 	r.objs = r.legend.appendObjects(r.objs)

@@ -23,8 +23,8 @@ func (r *lineRenderer) Layout(size fyne.Size) {
 
 	// value axis labels decide the left margin, level names the right one
 	var tickW float32
-	for i := range r.ticks {
-		tickW = max(tickW, r.tickTexts[i].Size().Width)
+	for i := range r.axis.ticks {
+		tickW = max(tickW, r.axis.texts[i].Size().Width)
 	}
 	var levelW float32
 	for _, t := range r.levels.used() {
@@ -92,59 +92,28 @@ func (r *lineRenderer) Layout(size fyne.Size) {
 // valueRange picks the value axis range and ticks.
 func (r *lineRenderer) valueRange(want int) (lo, hi float64) {
 	d := r.w.data
-	var step float64
-	if d.Max > d.Min { // a fixed range is ticked from its start: 1, 3, 5
-		lo, hi = d.Min, d.Max
-		step = niceStep((hi - lo) / float64(want-1))
-	} else {
-		dlo, dhi, ok := dataRange(d.Series)
-		if !ok {
-			dlo, dhi = 0, 1
-		}
-		if t := d.Target; t != nil && !math.IsNaN(t.Lo) && !math.IsNaN(t.Hi) {
-			dlo, dhi = math.Min(dlo, math.Min(t.Lo, t.Hi)), math.Max(dhi, math.Max(t.Lo, t.Hi))
-		}
-		lo, hi, step = niceScale(dlo, dhi, want)
+	if d.Max > d.Min {
+		return r.axis.fixed(d.Min, d.Max, want)
 	}
-	var buf [maxTicks + 1]float64
-	ticks := appendTicks(buf[:0], lo, hi, step)
-	if len(ticks) > maxTicks {
-		ticks = ticks[:maxTicks]
+	dlo, dhi, ok := dataRange(d.Series)
+	if !ok {
+		dlo, dhi = 0, 1
 	}
-	if step != r.tickStep || !equalFloats(ticks, r.ticks) {
-		r.tickStep = step
-		r.ticks = append(r.ticks[:0], ticks...)
-		for i, t := range r.tickTexts {
-			if i < len(ticks) {
-				t.Text = formatTick(ticks[i], step)
-				t.Resize(t.MinSize())
-			}
-		}
+	if t := d.Target; t != nil && !math.IsNaN(t.Lo) && !math.IsNaN(t.Hi) {
+		dlo, dhi = math.Min(dlo, math.Min(t.Lo, t.Hi)), math.Max(dhi, math.Max(t.Lo, t.Hi))
 	}
-	return lo, hi
-}
-
-func equalFloats(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return r.axis.around(dlo, dhi, want)
 }
 
 func (r *lineRenderer) placeValueAxis() {
-	for i, g := range r.grid {
-		t := r.tickTexts[i]
-		if i >= len(r.ticks) {
+	for i, g := range r.axis.grid {
+		t := r.axis.texts[i]
+		if i >= len(r.axis.ticks) {
 			show(g, false)
 			show(t, false)
 			continue
 		}
-		y := r.y(r.ticks[i])
+		y := r.y(r.axis.ticks[i])
 		setLine(g, r.left, y, r.right, y)
 		placeText(t, r.left-6, y, anchorRight)
 		show(g, true)

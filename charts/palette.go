@@ -31,20 +31,19 @@ var okabeItoDark = []color.NRGBA{
 // palette holds the colours a chart needs, read from the theme whenever the
 // chart refreshes so that light and dark both work.
 type palette struct {
-	dark       bool
-	fg         color.Color // text and strong strokes
-	muted      color.Color // secondary text, previous periods
-	grid       color.Color // grid lines and rings
-	bg         color.Color
-	tipBg      color.Color
-	tipBorder  color.Color
-	hoverRing  color.Color
-	good, bad  color.NRGBA // deltas and gaps: bluish green and vermillion
-	series     []color.NRGBA
-	textSize   float32
-	smallSize  float32
-	titleSize  float32
-	emptyLabel string
+	dark      bool
+	fg        color.Color // text and strong strokes
+	muted     color.Color // secondary text, previous periods
+	grid      color.Color // grid lines and rings
+	bg        color.Color
+	tipBg     color.Color
+	tipBorder color.Color
+	hoverRing color.Color
+	good, bad color.NRGBA // deltas and gaps: bluish green and vermillion
+	series    []color.NRGBA
+	textSize  float32
+	smallSize float32
+	titleSize float32
 }
 
 func newPalette(th fyne.Theme) palette {

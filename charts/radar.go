@@ -6,20 +6,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Radar draws series over a few axes (the six disciplines) as polygons on
 // rings, one ring per maturity level.
 type Radar struct {
-	widget.BaseWidget
+	chartBase[RadarData, *radarRenderer]
 
 	// OnTapped is called with the series and axis tapped; series is -1 when
 	// the tap was near an axis but on no point.
 	OnTapped func(series, axis int)
-
-	data RadarData
-	ren  *radarRenderer
 }
 
 var (
@@ -29,19 +25,10 @@ var (
 
 // NewRadar returns a radar showing data.
 func NewRadar(data RadarData) *Radar {
-	r := &Radar{data: data}
-	r.ExtendBaseWidget(r)
+	r := &Radar{}
+	r.extend(r, data)
 	return r
 }
-
-// SetData replaces the data and redraws.
-func (r *Radar) SetData(data RadarData) {
-	r.data = data
-	r.Refresh()
-}
-
-// Data returns the data shown.
-func (r *Radar) Data() RadarData { return r.data }
 
 // CreateRenderer is part of fyne.Widget.
 func (r *Radar) CreateRenderer() fyne.WidgetRenderer {
@@ -56,23 +43,6 @@ func (r *Radar) Tapped(e *fyne.PointEvent) {
 	}
 	if s, a, ok := r.ren.hit(e.Position); ok {
 		r.OnTapped(s, a)
-	}
-}
-
-// MouseIn is part of desktop.Hoverable.
-func (r *Radar) MouseIn(e *desktop.MouseEvent) { r.MouseMoved(e) }
-
-// MouseMoved shows the tooltip of the axis under the pointer.
-func (r *Radar) MouseMoved(e *desktop.MouseEvent) {
-	if r.ren != nil {
-		r.ren.hover(e.Position, true)
-	}
-}
-
-// MouseOut hides the tooltip.
-func (r *Radar) MouseOut() {
-	if r.ren != nil {
-		r.ren.hover(fyne.Position{}, false)
 	}
 }
 
@@ -126,11 +96,7 @@ func newRadarRenderer(w *Radar) *radarRenderer {
 
 // Destroy forgets the renderer, so that the widget's hover and tap
 // handling never use one Fyne has thrown away.
-func (r *radarRenderer) Destroy() {
-	if r.w.ren == r {
-		r.w.ren = nil
-	}
-}
+func (r *radarRenderer) Destroy() { r.w.forget(r) }
 
 func (r *radarRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *radarRenderer) MinSize() fyne.Size           { return fyne.NewSize(240, 200) }

@@ -2,84 +2,9 @@ package charts
 
 import (
 	"math"
-	"sort"
 
 	"cxdash/model"
 )
-
-// UnitBars compares the business units' overall index in period p, best
-// first (units without data last), each with its target.
-func UnitBars(fw model.Framework, sc *model.Scorer, p model.Period) BarData {
-	d := BarData{Min: 0, Max: 5, Levels: levels(fw), Format: ScoreFormat}
-	for _, u := range sc.Units() {
-		s := sc.Summary(u, p)
-		d.Bars = append(d.Bars, Bar{Label: u, Value: overallPoint(s), Target: s.Overall.Target})
-	}
-	sortBars(d.Bars)
-	return d
-}
-
-// GapBars shows each discipline's gap to target (target - score) in s,
-// largest first; disciplines without data or target are left out.
-func GapBars(s model.Summary) BarData {
-	d := BarData{Gaps: true, Format: ScoreFormat}
-	for _, ds := range s.Disciplines {
-		if ds.Gap == nil || !ds.Present {
-			continue
-		}
-		d.Bars = append(d.Bars, Bar{Label: ds.Name, Value: Pt(*ds.Gap, ds.Rows)})
-	}
-	sortBars(d.Bars)
-	return d
-}
-
-// sortBars orders bars by value, largest first, missing values last; ties
-// keep their order.
-func sortBars(bars []Bar) {
-	sort.SliceStable(bars, func(i, j int) bool {
-		a, b := bars[i].Value, bars[j].Value
-		if a.ok() != b.ok() {
-			return a.ok()
-		}
-		return a.ok() && a.Value > b.Value
-	})
-}
-
-// DisciplineHeatmap has the disciplines of unit as rows and periods as
-// columns.
-func DisciplineHeatmap(fw model.Framework, sc *model.Scorer, unit string, periods []model.Period) HeatmapData {
-	sums := summaries(sc, unit, periods)
-	d := HeatmapData{Rows: disciplineNames(fw), Cols: PeriodLabels(periods), Min: 1, Max: 5,
-		Levels: levels(fw), Format: ScoreFormat}
-	for i := range fw.Disciplines {
-		row := make([]Point, len(sums))
-		for j, s := range sums {
-			if i < len(s.Disciplines) {
-				row[j] = disciplinePoint(s.Disciplines[i])
-			}
-		}
-		d.Cells = append(d.Cells, row)
-	}
-	return d
-}
-
-// UnitHeatmap has the business units as rows and the disciplines as
-// columns, in period p.
-func UnitHeatmap(fw model.Framework, sc *model.Scorer, p model.Period) HeatmapData {
-	d := HeatmapData{Rows: sc.Units(), Cols: disciplineNames(fw), Min: 1, Max: 5,
-		Levels: levels(fw), Format: ScoreFormat}
-	for _, u := range d.Rows {
-		s := sc.Summary(u, p)
-		row := make([]Point, len(fw.Disciplines))
-		for i := range row {
-			if i < len(s.Disciplines) {
-				row[i] = disciplinePoint(s.Disciplines[i])
-			}
-		}
-		d.Cells = append(d.Cells, row)
-	}
-	return d
-}
 
 // KPI is the tile of unit's overall index (key "") or of one discipline
 // (its key) in the last of periods, with the trend over all of them.
