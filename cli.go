@@ -12,8 +12,7 @@ import (
 	"strings"
 	"time"
 
-	cxapp "cxdash/app"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // Exit codes (DESIGN.md): 0 ok, 1 input rejected, 2 usage.
@@ -115,7 +114,7 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	}
 	if name == "" {
 		if len(c.args) > 0 {
-			fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", store.Redact(c.args[0]), usage)
+			fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", workspace.Redact(c.args[0]), usage)
 			return exitUsage
 		}
 		// The window reopens the last workspace unless one is named.
@@ -127,7 +126,7 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	}
 	cmd, ok := commands()[name]
 	if !ok {
-		fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", store.Redact(name), usage)
+		fmt.Fprintf(stderr, "cxdash: unknown command %q\n\n%s", workspace.Redact(name), usage)
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -160,7 +159,7 @@ func (c *cli) dbPath() (string, error) {
 	if c.db != "" {
 		return c.db, nil
 	}
-	return cxapp.DefaultWorkspacePath()
+	return workspace.DefaultPath()
 }
 
 // defaultBusyWait outlasts an import of a few million rows in another
@@ -169,25 +168,29 @@ const defaultBusyWait = 2 * time.Minute
 
 // open opens the workspace the command names (see dbPath), asking for a
 // server's password when needed (openAsking).
-func (c *cli) open(ctx context.Context) (*cxapp.Workspace, error) {
+func (c *cli) open(ctx context.Context) (*workspace.Workspace, error) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	ws, err := openAsking(ctx, c, path, cxapp.OpenWorkspaceWith)
+	ws, err := openAsking(ctx, c, path, workspace.OpenWith)
 	if err != nil {
 		return nil, err
 	}
-	c.waitFor(ws.Store)
+	c.waitFor(ws)
 	return ws, nil
 }
 
-// waitFor makes st's writes wait up to --wait for another cxdash, and say
-// so; the message names st.Path(), which never holds a password.
-func (c *cli) waitFor(st *store.Store) {
-	st.SetBusyWait(c.wait, func() {
+// waitFor makes the workspace's writes wait up to --wait for another
+// cxdash, and say so; the message names its Path, which never holds a
+// password.
+func (c *cli) waitFor(ws interface {
+	Path() string
+	SetBusyWait(time.Duration, func())
+}) {
+	ws.SetBusyWait(c.wait, func() {
 		fmt.Fprintf(c.stderr, "cxdash: %s is in use by another cxdash; waiting up to %s for it to finish (Ctrl-C to stop)\n",
-			st.Path(), c.wait)
+			ws.Path(), c.wait)
 	})
 }
 
@@ -226,7 +229,7 @@ func exitCode(stderr io.Writer, err error) int {
 
 // fail prints an error a person can act on and returns exit code 1.
 func fail(stderr io.Writer, err error) int {
-	fmt.Fprintf(stderr, "cxdash: %s\n", cxapp.UserMessage(err))
+	fmt.Fprintf(stderr, "cxdash: %s\n", workspace.UserMessage(err))
 	return exitRejected
 }
 

@@ -9,10 +9,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	cxapp "cxdash/app"
 	"cxdash/model"
 	"cxdash/report"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 func commands() map[string]command {
@@ -43,30 +42,30 @@ func cmdImport(ctx context.Context, c *cli) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", baseName(path), err)
 		}
-		res := ws.ImportFile(ctx, path, cxapp.ImportOptions{DryRun: c.dryRun, Overrides: ov})
-		if res.Err != nil {
-			return fmt.Errorf("%s: %w", baseName(path), res.Err)
+		res, resErr := ws.ImportFile(ctx, path, workspace.ImportOptions{DryRun: c.dryRun, Overrides: ov})
+		if resErr != nil {
+			return fmt.Errorf("%s: %w", baseName(path), resErr)
 		}
 		if c.dryRun {
 			printPreview(c, res)
 		}
-		for _, p := range res.Report.Problems {
+		for _, p := range res.Problems {
 			fmt.Fprintln(c.stderr, p.Error())
 		}
 		switch {
 		case res.Duplicate:
 			fmt.Fprintf(c.stdout, "%s: already imported as batch %d on %s; nothing added\n",
-				res.Report.File, res.Batch.ID, res.Batch.ImportedAt.Local().Format("2006-01-02 15:04"))
-		case !res.Report.OK():
+				res.File, res.Batch.ID, res.Batch.ImportedAt.Local().Format("2006-01-02 15:04"))
+		case !res.OK():
 			bad++
-			fmt.Fprintf(c.stderr, "%s: rejected, nothing imported (%d problem(s))\n", res.Report.File, len(res.Report.Problems))
+			fmt.Fprintf(c.stderr, "%s: rejected, nothing imported (%d problem(s))\n", res.File, len(res.Problems))
 		case c.dryRun:
 			fmt.Fprintf(c.stdout, "%s: ok: %d values%s would be imported, %d blank cells skipped (dry run, nothing written)\n",
-				res.Report.File, res.Report.Values, recordsNote(res.Report.Records), res.Report.Skipped)
+				res.File, res.Values, recordsNote(res.Records), res.Skipped)
 		default:
 			fmt.Fprintf(c.stdout, "%s: imported as batch %d: %d values%s, %d blank cells skipped%s\n",
-				res.Report.File, res.Batch.ID, res.Report.Values, recordsNote(res.Report.Records), res.Report.Skipped,
-				newMetricsNote(res.Report.NewMetrics))
+				res.File, res.Batch.ID, res.Values, recordsNote(res.Records), res.Skipped,
+				newMetricsNote(res.NewMetrics))
 		}
 	}
 	if bad > 0 {
@@ -93,13 +92,13 @@ func newMetricsNote(names []string) string {
 
 // printPreview shows what a dry run found per sheet: layout, mapping and
 // the first rows as parsed.
-func printPreview(c *cli, res cxapp.ImportResult) {
-	for _, sh := range res.Report.Sheets {
+func printPreview(c *cli, res workspace.ImportResult) {
+	for _, sh := range res.Sheets {
 		name := sh.Name
 		if name == "" {
-			name = res.Report.File
+			name = res.File
 		}
-		fmt.Fprintf(c.stdout, "%s: sheet %q: %s", res.Report.File, name, sh.Layout)
+		fmt.Fprintf(c.stdout, "%s: sheet %q: %s", res.File, name, sh.Layout)
 		if sh.Reason != "" {
 			fmt.Fprintf(c.stdout, " (%s)", sh.Reason)
 		}
@@ -136,7 +135,7 @@ func cmdBatches(ctx context.Context, c *cli) error {
 		return err
 	}
 	defer ws.Close()
-	batches, err := ws.Store.Batches(ctx)
+	batches, err := ws.Batches(ctx)
 	if err != nil {
 		return err
 	}
@@ -169,14 +168,14 @@ func cmdUndo(ctx context.Context, c *cli) error {
 	}
 	id, err := strconv.ParseInt(c.args[0], 10, 64)
 	if err != nil || id <= 0 {
-		return fmt.Errorf("%w: BATCH must be a batch id such as 3, not %q", errUsage, store.Redact(c.args[0]))
+		return fmt.Errorf("%w: BATCH must be a batch id such as 3, not %q", errUsage, workspace.Redact(c.args[0]))
 	}
 	ws, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	b, err := ws.Store.Undo(ctx, id)
+	b, err := ws.Undo(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -329,10 +328,10 @@ func cmdTemplate(ctx context.Context, c *cli) error {
 			return err
 		}
 		defer ws.Close()
-		if metrics, err = ws.Store.Metrics(ctx); err != nil {
+		if metrics, err = ws.Metrics(ctx); err != nil {
 			return err
 		}
-		if units, err = ws.Store.Units(ctx); err != nil {
+		if units, err = ws.Units(ctx); err != nil {
 			return err
 		}
 	}
@@ -357,12 +356,12 @@ func cmdDemo(ctx context.Context, c *cli) error {
 		return err
 	}
 	switch {
-	case res.Report.File == "":
-		fmt.Fprintf(c.stdout, "%s already holds data; demo not loaded\n", ws.Store.Path())
+	case res.File == "":
+		fmt.Fprintf(c.stdout, "%s already holds data; demo not loaded\n", ws.Path())
 	case res.Duplicate:
 		fmt.Fprintf(c.stdout, "demo already loaded as batch %d\n", res.Batch.ID)
 	default:
-		fmt.Fprintf(c.stdout, "demo loaded into %s as batch %d: %d values\n", ws.Store.Path(), res.Batch.ID, res.Report.Values)
+		fmt.Fprintf(c.stdout, "demo loaded into %s as batch %d: %d values\n", ws.Path(), res.Batch.ID, res.Values)
 	}
 	return nil
 }

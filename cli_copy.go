@@ -7,12 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"golang.org/x/term"
 
-	"cxdash/store"
+	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // cmdCopy copies a whole workspace between a file and a server, either
@@ -33,24 +33,24 @@ func cmdCopy(ctx context.Context, c *cli) (err error) {
 	if sameWorkspace(c.from, c.to) {
 		return fmt.Errorf("%w: --from and --to name the same workspace", errUsage)
 	}
-	if !store.IsServer(c.from) {
+	if !workspace.IsServer(c.from) {
 		// Open would create a missing file: a typo would copy nothing.
 		if _, err := os.Stat(c.from); err != nil {
 			return fmt.Errorf("no workspace file %s to copy from (%v)", c.from, errors.Unwrap(err))
 		}
 	}
-	src, err := openAsking(ctx, c, c.from, store.OpenWith)
+	src, err := openAsking(ctx, c, c.from, workspace.OpenWith)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
 
 	created := false
-	if !store.IsServer(c.to) {
+	if !workspace.IsServer(c.to) {
 		_, statErr := os.Stat(c.to)
 		created = errors.Is(statErr, os.ErrNotExist)
 	}
-	dst, err := openAsking(ctx, c, c.to, store.OpenWith)
+	dst, err := openAsking(ctx, c, c.to, workspace.OpenWith)
 	if err != nil {
 		if created {
 			removeWorkspaceFile(c.to)
@@ -70,7 +70,7 @@ func cmdCopy(ctx context.Context, c *cli) (err error) {
 	show := newCopyProgress(c.stderr)
 	counts, err := src.CopyTo(ctx, dst, show.update)
 	show.done()
-	if errors.Is(err, store.ErrNotEmpty) {
+	if errors.Is(err, workspace.ErrNotEmpty) {
 		return fmt.Errorf("%s already holds a workspace; nothing was copied: copy into a new workspace file "+
 			"or an empty database", dst.Path())
 	}
@@ -83,20 +83,20 @@ func cmdCopy(ctx context.Context, c *cli) (err error) {
 		total += tc.Rows
 		nameW = max(nameW, len(tc.Table))
 	}
-	countW := len(thousands(total))
+	countW := len(model.FormatCount(total))
 	for _, tc := range counts { // names left, counts right
-		fmt.Fprintf(c.stdout, "  %-*s  %*s\n", nameW, tc.Table, countW, thousands(tc.Rows))
+		fmt.Fprintf(c.stdout, "  %-*s  %*s\n", nameW, tc.Table, countW, model.FormatCount(tc.Rows))
 	}
 	fmt.Fprintf(c.stdout, "copied %s rows in %d tables from %s to %s; every table's count checked\n",
-		thousands(total), len(counts), src.Path(), dst.Path())
+		model.FormatCount(total), len(counts), src.Path(), dst.Path())
 	return nil
 }
 
 // sameWorkspace tells whether two locations name one workspace, which a
 // copy would find not empty only after opening both.
 func sameWorkspace(a, b string) bool {
-	if store.IsServer(a) || store.IsServer(b) {
-		return store.Redact(a) == store.Redact(b)
+	if workspace.IsServer(a) || workspace.IsServer(b) {
+		return workspace.Redact(a) == workspace.Redact(b)
 	}
 	fa, errA := filepath.Abs(a)
 	fb, errB := filepath.Abs(b)
@@ -119,26 +119,6 @@ func removeWorkspaceFile(path string) {
 	}
 }
 
-// thousands formats n with commas: 1,000,123.
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	var b []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b = append(b, ',')
-		}
-		b = append(b, s[i])
-	}
-	if neg {
-		return "-" + string(b)
-	}
-	return string(b)
-}
-
 // copyProgress shows a copy's progress on one line of a terminal, rewritten
 // at most progressEvery; on anything else it is quiet, so that logs and
 // scripts get only the result.
@@ -158,8 +138,8 @@ func newCopyProgress(stderr io.Writer) *copyProgress {
 	return &copyProgress{}
 }
 
-func (p *copyProgress) update(table string, done, total int64) {
-	if p.w == nil || table == "" || time.Since(p.last) < progressEvery {
+func (p *copyProgress) update(done, total int64) {
+	if p.w == nil || done >= total || time.Since(p.last) < progressEvery {
 		return
 	}
 	p.last = time.Now()
@@ -167,7 +147,7 @@ func (p *copyProgress) update(table string, done, total int64) {
 	if total > 0 {
 		pct = done * 100 / total
 	}
-	fmt.Fprintf(p.w, "\rcopying %s: %s of %s rows (%d%%)\x1b[K", table, thousands(done), thousands(total), pct)
+	fmt.Fprintf(p.w, "\rcopying: %s of %s rows (%d%%)\x1b[K", model.FormatCount(done), model.FormatCount(total), pct)
 	p.shown = true
 }
 

@@ -36,8 +36,8 @@ func cmdExport(ctx context.Context, c *cli) error {
 	case "csv":
 		export, what = ws.ExportCSV, "CSV of the observations"
 	}
-	rows := 0
-	if err := export(ctx, path, c.unit, func(done, _ int) { rows = done }); err != nil {
+	var rows int64
+	if err := export(ctx, path, c.unit, func(done, _ int64) { rows = done }); err != nil {
 		return err
 	}
 	unit := strings.TrimSpace(c.unit)

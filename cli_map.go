@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	cxapp "cxdash/app"
 	"cxdash/importers"
+	"cxdash/workspace"
 )
 
 // columnMap is one --map: a column's role, in one sheet or in every sheet.
@@ -59,16 +59,16 @@ func columnIndex(letters string) (int, bool) {
 
 // overrides previews path and applies the --map changes to the mappings
 // found, per sheet: an override replaces a sheet's whole mapping.
-func overrides(ctx context.Context, ws *cxapp.Workspace, path string, maps []columnMap) (map[string]importers.Mapping, error) {
+func overrides(ctx context.Context, ws *workspace.Workspace, path string, maps []columnMap) (map[string]importers.Mapping, error) {
 	if len(maps) == 0 {
 		return nil, nil
 	}
-	preview := ws.ImportFile(ctx, path, cxapp.ImportOptions{DryRun: true})
-	if preview.Err != nil || preview.Duplicate {
-		return nil, preview.Err // a file imported before adds nothing anyway
+	preview, previewErr := ws.ImportFile(ctx, path, workspace.ImportOptions{DryRun: true})
+	if previewErr != nil || preview.Duplicate {
+		return nil, previewErr // a file imported before adds nothing anyway
 	}
 	out := map[string]importers.Mapping{}
-	for _, sh := range preview.Report.Sheets {
+	for _, sh := range preview.Sheets {
 		m := sh.Mapping()
 		changed := false
 		for _, cm := range maps {

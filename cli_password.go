@@ -9,9 +9,9 @@ import (
 	"net/url"
 	"os"
 
-	"golang.org/x/term"
+	"cxdash/workspace"
 
-	"cxdash/store"
+	"golang.org/x/term"
 )
 
 // passwordTries is how many passwords a person may type before the
@@ -19,17 +19,17 @@ import (
 const passwordTries = 3
 
 // openAsking opens the workspace at location, a file or a postgres:// URL,
-// with open (store.OpenWith, cxapp.OpenWorkspaceWith). When the server
+// with open (workspace.OpenWith). When the server
 // wants a password that the URL, PGPASSWORD and the pass file lack (or
 // refuses theirs) it asks for one at the terminal, without echo; without a
 // terminal it says where to put the password instead. Nothing it prints
 // holds a password: the store's errors are redacted and what is added here
-// names the workspace with store.Redact.
+// names the workspace with workspace.Redact.
 func openAsking[T any](ctx context.Context, c *cli, location string,
-	open func(context.Context, string, store.Options) (T, error)) (T, error) {
+	open func(context.Context, string, workspace.Options) (T, error)) (T, error) {
 	var zero T
-	ws, err := open(ctx, location, store.Options{})
-	var pe *store.PasswordError
+	ws, err := open(ctx, location, workspace.Options{})
+	var pe *workspace.PasswordError
 	if err == nil || !errors.As(err, &pe) {
 		return ws, certificateHint(err)
 	}
@@ -41,7 +41,7 @@ func openAsking[T any](ctx context.Context, c *cli, location string,
 		if err != nil {
 			return zero, err
 		}
-		ws, err := open(ctx, location, store.Options{Password: pw})
+		ws, err := open(ctx, location, workspace.Options{Password: pw})
 		if err == nil {
 			return ws, nil
 		}
@@ -50,7 +50,7 @@ func openAsking[T any](ctx context.Context, c *cli, location string,
 		}
 		if try == passwordTries {
 			return zero, fmt.Errorf("%s refused the password of user %s %d times; nothing was changed",
-				store.Redact(location), pe.User, passwordTries)
+				workspace.Redact(location), pe.User, passwordTries)
 		}
 		fmt.Fprintln(c.stderr, "The server refused that password; try again.")
 	}
@@ -99,7 +99,7 @@ func (c *cli) askPassword(ctx context.Context, prompt string) (string, error) {
 // passwordAdvice is the one line for a command without a terminal to ask
 // at. It never suggests a password in the URL: a command line is seen by
 // every process on the machine and kept in shell history.
-func passwordAdvice(pe *store.PasswordError) error {
+func passwordAdvice(pe *workspace.PasswordError) error {
 	what := "needs a password for user " + pe.User
 	if pe.Given {
 		what = "refused the password of user " + pe.User
@@ -112,7 +112,7 @@ func passwordAdvice(pe *store.PasswordError) error {
 // serverHost is the host a URL names, for the prompt: "localhost" when the
 // URL leaves it to PGHOST or the default.
 func serverHost(location string) string {
-	u, err := url.Parse(store.Redact(location))
+	u, err := url.Parse(workspace.Redact(location))
 	if err == nil && u.Hostname() != "" {
 		return u.Hostname()
 	}

@@ -334,11 +334,7 @@ func checkHTMLExport(t *testing.T, db, path string) {
 	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") && !strings.Contains(page, `\u003cscript\u003ealert(1)`) {
 		t.Error("the HTML report does not show the script text escaped: was it dropped?")
 	}
-	bin := chromiumBin(t)
-	dialogs, imgs := probeHTML(t, bin, string(b))
-	if dialogs != 0 || imgs != 0 {
-		t.Errorf("in Chromium the report opened %d dialogs and holds %d img[src=x]", dialogs, imgs)
-	}
+	// e2e's TestHTMLReportRunsNoScript opens such a report in Chromium.
 }
 
 // checkHostileDiscipline imports hostile text as the discipline of new

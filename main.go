@@ -5,12 +5,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
 	cxapp "cxdash/app"
-	_ "cxdash/app/posixlocale" // before Fyne reads the locale
+	"cxdash/internal/display"
+	_ "cxdash/internal/posixlocale" // before Fyne reads the locale (e2e TestPOSIXLocale)
 )
 
 func main() {
@@ -20,6 +22,11 @@ func main() {
 // openWindow runs the desktop app until its window closes, on dbPath or,
 // when that is "", the workspace open last time (else the default one).
 func openWindow(dbPath string) int {
+	if err := display.Check(); err != nil {
+		fmt.Fprintf(os.Stderr, "cxdash: %v; the commands still work: cxdash help\n", err)
+		return exitRejected
+	}
+	// FyneApp.toml's ID: Fyne reads that file only in `fyne package` builds.
 	a := fyneapp.NewWithID("io.cxdash.app")
 	if dbPath == "" {
 		var err error

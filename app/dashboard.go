@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"sync"
 
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
 )
@@ -20,7 +20,7 @@ import (
 // drills down to the discipline view, and every number explains itself.
 type dashboardScreen struct {
 	widget.BaseWidget
-	s    *session
+	s    *screen.Session
 	root *fyne.Container // shows one of loading, empty, noData, board
 
 	loading, empty, noData, board fyne.CanvasObject
@@ -33,19 +33,19 @@ type dashboardScreen struct {
 	trend                  *charts.LineChart
 	heat                   *charts.Heatmap
 	gaps                   *charts.BarChart
-	radarTitle, trendTitle *sectionTitle
-	heatTitle, gapsTitle   *sectionTitle
-	gapsHead               *fyne.Container // the gaps' title and "Create action"
-	focus                  *splitColumn    // the trend over the gaps
-	header, top            *fyne.Container // the first screen: tiles, then charts
-	fold                   *foldLayout
+	radarTitle, trendTitle *screen.SectionTitle
+	heatTitle, gapsTitle   *screen.SectionTitle
+	gapsHead               *fyne.Container     // the gaps' title and "Create action"
+	focus                  *screen.SplitColumn // the trend over the gaps
+	header, top            *fyne.Container     // the first screen: tiles, then charts
+	fold                   *screen.FoldLayout
 	table                  *disciplineTable
 	overdue                *overdueCard // governance: late actions, hidden while none
 	gapAction              *gapAction   // governance: "Create action" from a gap
 	data                   dashData     // what is on screen; UI goroutine only
 
-	notes  notesCache
-	latest latestOnly
+	notes  screen.NotesCache
+	latest screen.Latest
 
 	mu    sync.Mutex
 	shown dashState // read by tests while renders run
@@ -61,7 +61,7 @@ const (
 	dashBoard
 )
 
-func newDashboardScreen(s *session) fyne.CanvasObject {
+func newDashboardScreen(s *screen.Session) fyne.CanvasObject {
 	d := &dashboardScreen{s: s}
 	d.loading = container.NewCenter(widget.NewLabel("Opening the workspace…"))
 	d.empty = d.emptyState()
@@ -72,7 +72,7 @@ func newDashboardScreen(s *session) fyne.CanvasObject {
 	d.board = d.buildBoard()
 	d.root = container.NewStack(d.loading)
 	d.ExtendBaseWidget(d)
-	s.onChange(d.render)
+	s.OnChange(d.render)
 	return d
 }
 
@@ -92,48 +92,48 @@ func (d *dashboardScreen) buildBoard() fyne.CanvasObject {
 	}
 	// The overall tile keeps its own minimum; the KPI tiles may go below
 	// theirs (they drop the sparkline first) so that 1024 pixels suffice.
-	d.tiles = container.New(&weightedRow{weights: []float32{1.35}, mins: []float32{0, 150, 150, 150, 150},
-		keepMin: true}, tiles...)
+	d.tiles = container.New(&screen.WeightedRow{Weights: []float32{1.35}, Mins: []float32{0, 150, 150, 150, 150},
+		KeepMin: true}, tiles...)
 
 	d.radar = charts.NewRadar(charts.RadarData{})
 	d.radar.OnTapped = func(_, axis int) {
 		if axis >= 0 && axis < len(d.data.cur.Disciplines) {
-			d.s.navigate("discipline", d.data.cur.Disciplines[axis].Key)
+			d.s.Show(screen.DisciplinePlace(d.data.cur.Disciplines[axis].Key))
 		}
 	}
 	d.trend = charts.NewLineChart(charts.LineData{})
 	d.trend.OnTapped = func(series, _ int) {
-		if snap := d.s.snap; snap != nil && series >= 0 && series < len(snap.Framework.Disciplines) {
-			d.s.navigate("discipline", snap.Framework.Disciplines[series].Key)
+		if snap := d.s.State(); snap != nil && series >= 0 && series < len(snap.Framework.Disciplines) {
+			d.s.Show(screen.DisciplinePlace(snap.Framework.Disciplines[series].Key))
 		}
 	}
-	d.radarTitle, d.trendTitle = newSectionTitle("Disciplines"), newSectionTitle("Maturity trend per discipline")
+	d.radarTitle, d.trendTitle = screen.NewSectionTitle("Disciplines"), screen.NewSectionTitle("Maturity trend per discipline")
 	d.gaps = newGapChart(d)
-	d.gapsTitle = newSectionTitle("Where to focus: largest gaps to target")
+	d.gapsTitle = screen.NewSectionTitle("Where to focus: largest gaps to target")
 	d.gapAction = newGapAction(d.s, func() dashData { return d.data })
 	d.gapsHead = container.NewBorder(nil, nil, nil, d.gapAction.button, d.gapsTitle)
 
 	// Above the fold: the overall index and KPIs in a row, then the radar
 	// beside the trend over the gaps to target, so that all an executive
 	// needs is on the first screen. The heatmap and the table follow.
-	d.focus = &splitColumn{share: 0.42, minTop: 250}
+	d.focus = &screen.SplitColumn{Share: 0.42, MinTop: 250}
 	d.setGapRows(len(model.DisciplineKeys))
-	right := container.New(d.focus, section(d.trendTitle, d.trend), section(d.gapsHead, d.gaps))
-	chartsRow := container.New(&weightedRow{weights: []float32{0.85, 1.15}, keepMin: true},
-		section(d.radarTitle, d.radar), right)
+	right := container.New(d.focus, screen.Section(d.trendTitle, d.trend), screen.Section(d.gapsHead, d.gaps))
+	chartsRow := container.New(&screen.WeightedRow{Weights: []float32{0.85, 1.15}, KeepMin: true},
+		screen.Section(d.radarTitle, d.radar), right)
 	d.overdue = newOverdueCard(d.s)
 	d.header = container.NewVBox(d.overdue.box, d.tiles)
 	d.top = container.NewBorder(d.header, nil, nil, nil, chartsRow)
 
 	d.heat = charts.NewHeatmap(charts.HeatmapData{})
 	d.heat.OnTapped = d.heatTapped
-	d.heatTitle = newSectionTitle("")
+	d.heatTitle = screen.NewSectionTitle("")
 	d.table = newDisciplineTable(d.s)
 
 	scroll := container.NewVScroll(nil)
-	d.fold = &foldLayout{view: scroll, peek: 30, below: 330, minTop: 480}
+	d.fold = &screen.FoldLayout{View: scroll, Peek: 30, Below: 330, MinTop: 480}
 	scroll.Content = container.New(d.fold,
-		d.top, section(d.heatTitle, d.heat), section(newSectionTitle("Disciplines (tap a row for the details)"), d.table.content()))
+		d.top, screen.Section(d.heatTitle, d.heat), screen.Section(screen.NewSectionTitle("Disciplines (tap a row for the details)"), d.table.content()))
 	d.overdue.onShown = func() { scroll.Refresh() } // the card changes the header's height
 	return scroll
 }
@@ -145,8 +145,8 @@ func (d *dashboardScreen) setGapRows(n int) bool {
 	head := d.gapsHead.MinSize().Height + theme.Padding()
 	const chrome = 60 // the chart's legend, axis and margins
 	lo, hi := head+chrome+float32(n)*20, head+chrome+float32(n)*40
-	changed := d.focus.minBottom != lo || d.focus.maxBottom != hi
-	d.focus.minBottom, d.focus.maxBottom = lo, hi
+	changed := d.focus.MinBottom != lo || d.focus.MaxBottom != hi
+	d.focus.MinBottom, d.focus.MaxBottom = lo, hi
 	return changed
 }
 
@@ -154,7 +154,7 @@ func newGapChart(d *dashboardScreen) *charts.BarChart {
 	b := charts.NewBarChart(charts.BarData{})
 	b.OnTapped = func(i int) {
 		if i >= 0 && i < len(d.data.gapKeys) && d.data.gapKeys[i] != "" {
-			d.s.navigate("discipline", d.data.gapKeys[i])
+			d.s.Show(screen.DisciplinePlace(d.data.gapKeys[i]))
 		}
 	}
 	return b
@@ -163,82 +163,55 @@ func newGapChart(d *dashboardScreen) *charts.BarChart {
 // heatTapped opens the discipline of the tapped cell; on the units ×
 // disciplines map it first narrows the filters to the tapped unit.
 func (d *dashboardScreen) heatTapped(row, col int) {
-	snap := d.s.snap
+	snap := d.s.State()
 	if snap == nil || row < 0 {
 		return
 	}
 	if !d.data.heatUnits {
 		if row < len(d.data.heatRows) {
-			d.s.navigate("discipline", d.data.heatRows[row])
+			d.s.Show(screen.DisciplinePlace(d.data.heatRows[row]))
 		}
 		return
 	}
 	if row >= len(d.data.heatRows) || col < 0 || col >= len(snap.Framework.Disciplines) {
 		return
 	}
-	f := d.s.filters
+	f := d.s.Filters()
 	f.Unit = d.data.heatRows[row]
-	d.s.setFilters(f)
-	d.s.navigate("discipline", snap.Framework.Disciplines[col].Key)
+	d.s.SetFilters(f)
+	d.s.Show(screen.DisciplinePlace(snap.Framework.Disciplines[col].Key))
 }
 
 func (d *dashboardScreen) emptyState() fyne.CanvasObject {
-	return noDataState(d.s, "This workspace has no data yet", "Import a workbook (Ctrl+O) or drop files on this window.\n"+
+	return screen.NoDataState(d.s, "This workspace has no data yet", "Import a workbook (Ctrl+O) or drop files on this window.\n"+
 		"To look around first, load the demo data.")
-}
-
-// noDataState is what a screen shows while the workspace has no data:
-// title and msg centred, then buttons to import or to load the demo data.
-func noDataState(s *session, title, msg string) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	head.SizeName = theme.SizeNameSubHeadingText
-	text := widget.NewLabelWithStyle(msg, fyne.TextAlignCenter, fyne.TextStyle{})
-	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() { s.navigate("import", nil) })
-	imp.Importance = widget.HighImportance
-	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), func() { loadDemo(s) })
-	return container.NewCenter(container.NewVBox(head, text, container.NewCenter(container.NewHBox(imp, demo))))
-}
-
-// loadDemo imports the bundled demo workbook behind a progress dialog.
-func loadDemo(s *session) {
-	ws := s.ws
-	s.run("Loading the demo data", func(ctx context.Context, _ Progress) error {
-		_, err := ws.LoadDemo(ctx, true)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.showError(err)
-			return
-		}
-		s.reload()
-	})
 }
 
 // render shows the session's snapshot under its filters: the shaping runs
 // off the UI thread and only the latest result is applied.
 func (d *dashboardScreen) render() {
-	seq, done := d.latest.begin()
-	snap, f, ws, ctx := d.s.snap, d.s.filters, d.s.ws, d.s.ctx
+	seq, done := d.latest.Begin()
+	snap, f, ws, ctx := d.s.State(), d.s.Filters(), d.s.Workspace(), d.s.Context()
 	switch {
 	case snap == nil:
-		d.latest.finish(seq, done, func() { d.showFace(dashLoading) })
+		d.latest.Finish(seq, done, func() { d.showFace(dashLoading) })
 		return
 	case snap.Empty():
-		d.latest.finish(seq, done, func() { d.showFace(dashEmpty) })
+		d.latest.Finish(seq, done, func() { d.showFace(dashEmpty) })
 		return
 	}
 	go func() {
-		if d.latest.stale(seq) { // the filters changed again: skip to the newest
+		if d.latest.Stale(seq) { // the filters changed again: skip to the newest
 			close(done)
 			return
 		}
-		notes := d.notes.get(ctx, ws, snap)
+		notes := d.notes.Get(ctx, ws, snap)
 		data, ok := shapeDashboard(snap, f, notes)
-		uiDo(func() {
-			d.latest.finish(seq, done, func() {
+		d.s.Do(func() {
+			d.latest.Finish(seq, done, func() {
 				if !ok {
 					d.noDataText.SetText(fmt.Sprintf("No data for %s in the chosen periods. "+
-						"Choose another business unit or period range in the filter bar.", unitTitle(f.Unit)))
+						"Choose another business unit or period range in the filter bar.", model.UnitLabel(f.Unit)))
 					d.showFace(dashNoData)
 					return
 				}
@@ -250,7 +223,7 @@ func (d *dashboardScreen) render() {
 }
 
 // idle is closed once the latest render is on screen.
-func (d *dashboardScreen) idle() <-chan struct{} { return d.latest.idle() }
+func (d *dashboardScreen) idle() <-chan struct{} { return d.latest.Idle() }
 
 // face reports which face is showing.
 func (d *dashboardScreen) face() dashState {
@@ -284,7 +257,7 @@ func (d *dashboardScreen) apply(data dashData) {
 	}
 	d.tiles.Refresh()
 	d.radar.SetData(data.radar)
-	d.radarTitle.SetText(fmt.Sprintf("Disciplines in %s, %s (tap one for details)", unitTitle(data.unit), data.period.Label()))
+	d.radarTitle.SetText(fmt.Sprintf("Disciplines in %s, %s (tap one for details)", model.UnitLabel(data.unit), data.period.Label()))
 	d.trend.SetData(data.trend)
 	trend := "Maturity trend per discipline"
 	if n := len(data.trend.Labels); n > 1 {
@@ -295,13 +268,13 @@ func (d *dashboardScreen) apply(data dashData) {
 	if data.heatUnits {
 		d.heatTitle.SetText("Business units × disciplines, " + data.period.Label())
 	} else {
-		d.heatTitle.SetText("Disciplines over time, " + unitTitle(data.unit))
+		d.heatTitle.SetText("Disciplines over time, " + model.UnitLabel(data.unit))
 	}
 	d.gaps.SetData(data.gaps)
 	// Rows of the heatmap are at most 56 pixels high: no blank band below it.
 	below := min(max(float32(len(data.heat.Rows))*56+80, 200), 420)
-	if d.setGapRows(max(len(data.gaps.Bars), 1)) || below != d.fold.below {
-		d.fold.below = below
+	if d.setGapRows(max(len(data.gaps.Bars), 1)) || below != d.fold.Below {
+		d.fold.Below = below
 		d.board.Refresh()
 	}
 	if len(data.gaps.Bars) == 0 {
@@ -328,7 +301,7 @@ func (d *dashboardScreen) explainOverall() {
 		lines = append(lines, fmt.Sprintf("Target %s: the weighted mean of the disciplines' targets; gap %s.",
 			charts.ScoreFormat.String(*o.Target), charts.ScoreFormat.String(*o.Gap)))
 	}
-	showExplanation(d.s.win, "Overall CX maturity", lines, "", nil)
+	screen.ShowExplanation(d.s.Window(), "Overall CX maturity", lines, "", nil)
 }
 
 // explainKPI explains headline tile i and offers its discipline.
@@ -337,9 +310,9 @@ func (d *dashboardScreen) explainKPI(i int) {
 		return
 	}
 	k := d.data.kpis[i]
-	open := func() { d.s.navigate("discipline", k.discipline) }
+	open := func() { d.s.Show(screen.DisciplinePlace(k.discipline)) }
 	name := k.discipline
-	if snap := d.s.snap; snap != nil {
+	if snap := d.s.State(); snap != nil {
 		if fd, ok := snap.Framework.Discipline(k.discipline); ok {
 			name = fd.Name
 		}
@@ -355,21 +328,5 @@ func (d *dashboardScreen) explainKPI(i int) {
 			charts.ScoreFormat.String(*ms.TargetScore)))
 	}
 	lines = append(lines, fmt.Sprintf("Counts towards %s with weight %g.", name, ms.Weight))
-	showExplanation(d.s.win, k.data.Title, lines, "Open "+name, open)
-}
-
-// disciplineExplanation says how a discipline's score was made.
-func disciplineExplanation(ds model.DisciplineScore, prev model.Period) []string {
-	if !ds.Present {
-		return []string{"No metric of " + ds.Name + " has data in this period."}
-	}
-	lines := []string{ds.Explain, fmt.Sprintf("Level %d (%s): the whole part of the score.", ds.Level, ds.LevelName)}
-	if ds.Delta != nil {
-		lines = append(lines, fmt.Sprintf("Change %s against %s.", charts.ScoreFormat.Signed(*ds.Delta), prev.Label()))
-	}
-	if ds.Target != nil && ds.Gap != nil {
-		lines = append(lines, fmt.Sprintf("Target %s; gap to target %s.", charts.ScoreFormat.String(*ds.Target),
-			charts.ScoreFormat.String(*ds.Gap)))
-	}
-	return lines
+	screen.ShowExplanation(d.s.Window(), k.data.Title, lines, "Open "+name, open)
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
 )
@@ -22,14 +23,14 @@ type overallTile struct {
 	widget.BaseWidget
 	sum    model.Summary
 	prev   model.Period
-	bar    *scoreBar
+	bar    *screen.ScoreBar
 	info   *widget.Button
 	onInfo func()
 }
 
 func newOverallTile(onInfo func()) *overallTile {
-	t := &overallTile{bar: newScoreBar(model.DisciplineScore{}), onInfo: onInfo}
-	t.info = infoButton(func() {
+	t := &overallTile{bar: screen.NewScoreBar(model.DisciplineScore{}), onInfo: onInfo}
+	t.info = screen.InfoButton(func() {
 		if t.onInfo != nil {
 			t.onInfo()
 		}
@@ -42,7 +43,7 @@ func newOverallTile(onInfo func()) *overallTile {
 func (t *overallTile) set(sum model.Summary) {
 	t.sum, t.prev = sum, sum.Period.Prev()
 	o := sum.Overall
-	t.bar.set(o.Present, o.Score, o.Target)
+	t.bar.Set(o.Present, o.Score, o.Target)
 	t.Refresh()
 }
 
@@ -58,7 +59,7 @@ func (t *overallTile) texts() (title, value, level, delta, details string) {
 	o := t.sum.Overall
 	title = "Overall CX maturity"
 	if !t.sum.Period.IsZero() {
-		title += " · " + unitTitle(t.sum.Unit) + ", " + t.sum.Period.Label()
+		title += " · " + model.UnitLabel(t.sum.Unit) + ", " + t.sum.Period.Label()
 	}
 	if !o.Present {
 		return title, "–", "No data", "", ""

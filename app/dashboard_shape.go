@@ -1,16 +1,14 @@
 package app
 
 import (
-	"context"
-	"log/slog"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // dashData is everything the dashboard shows for one snapshot and set of
@@ -44,16 +42,15 @@ type kpiTile struct {
 var headlineKPIs = []string{"NPS", "CSAT %", "Churn %", "FCR %", "CES", "Retention %"}
 
 const (
-	kpiTiles     = 4  // headline tiles beside the overall index
-	kpiTrendLen  = 12 // periods in a tile's sparkline
-	maxNoteScans = 50_000
+	kpiTiles    = 4  // headline tiles beside the overall index
+	kpiTrendLen = 12 // periods in a tile's sparkline
 )
 
 // shapeDashboard scores the filters' current period and shapes every chart.
 // ok is false when the filters' range holds no data. The charts are shaped
 // side by side: each scores every period of the range, which takes a
 // while on a big workspace, and the Scorer is safe for concurrent reads.
-func shapeDashboard(snap *Snapshot, f Filters, notes unitNotes) (dashData, bool) {
+func shapeDashboard(snap *workspace.State, f workspace.Filters, notes screen.UnitNotes) (dashData, bool) {
 	p, ok := snap.Current(f)
 	if !ok {
 		return dashData{}, false
@@ -79,7 +76,7 @@ func shapeDashboard(snap *Snapshot, f Filters, notes unitNotes) (dashData, bool)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		d.trend = charts.DisciplineTrend(fw, sc, unit, span)
-		d.trend.Events = charts.Events(span, eventNotes(notes.of(unit), snap.Events, unit, span[0].Gran))
+		d.trend.Events = charts.Events(span, screen.EventNotes(notes.Of(unit), snap.Events, unit, span[0].Gran))
 	})
 	wg.Go(func() {
 		if unit == model.AllUnits && len(snap.Units) > 1 {
@@ -99,7 +96,7 @@ func shapeDashboard(snap *Snapshot, f Filters, notes unitNotes) (dashData, bool)
 // shapeKPIs picks the headline tiles: the threshold-scale metrics with data
 // now that rest on the most rows, then the disciplines furthest from target
 // when there are fewer than kpiTiles such metrics.
-func shapeKPIs(snap *Snapshot, unit string, cur model.Summary, periods []model.Period) []kpiTile {
+func shapeKPIs(snap *workspace.State, unit string, cur model.Summary, periods []model.Period) []kpiTile {
 	now := map[string]model.MetricScore{}
 	for _, ds := range cur.Disciplines {
 		for _, ms := range ds.Metrics {
@@ -160,83 +157,4 @@ func gapOf(ds model.DisciplineScore) float64 {
 		return -10
 	}
 	return *ds.Gap
-}
-
-// unitNotes are the notes of observations (an outage, a reorganisation)
-// by business unit and period: events on the trend.
-type unitNotes map[string]map[model.Period]string
-
-// of returns unit's notes, or every unit's (each named) for all units.
-func (n unitNotes) of(unit string) map[model.Period]string {
-	if unit != model.AllUnits {
-		return n[unit]
-	}
-	units := make([]string, 0, len(n))
-	for u := range n {
-		units = append(units, u)
-	}
-	sort.Strings(units)
-	out := map[model.Period]string{}
-	for _, u := range units {
-		for p, text := range n[u] {
-			if u != model.AllUnits {
-				text = u + ": " + text
-			}
-			if old := out[p]; old != "" {
-				text = old + "; " + text
-			}
-			out[p] = text
-		}
-	}
-	return out
-}
-
-func (n unitNotes) add(unit string, p model.Period, note string) {
-	note = strings.TrimSpace(note)
-	if note == "" {
-		return
-	}
-	if n[unit] == nil {
-		n[unit] = map[model.Period]string{}
-	}
-	if old := n[unit][p]; old != "" {
-		if strings.Contains(old, note) {
-			return
-		}
-		note = old + "; " + note
-	}
-	n[unit][p] = note
-}
-
-// notesCache loads the notes once per snapshot. Workspaces too big to scan
-// cheaply get no events: they are a nicety, not worth a slow dashboard.
-type notesCache struct {
-	mu    sync.Mutex
-	snap  *Snapshot
-	notes unitNotes
-}
-
-func (c *notesCache) get(ctx context.Context, ws *Workspace, snap *Snapshot) unitNotes {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.snap == snap {
-		return c.notes
-	}
-	c.snap, c.notes = snap, unitNotes{}
-	n, err := ws.Store.CountObservations(ctx, store.ObservationFilter{})
-	if err != nil || n > maxNoteScans {
-		if err != nil {
-			slog.Warn("dashboard: notes", "err", err)
-		}
-		return c.notes
-	}
-	obs, err := ws.Store.Observations(ctx, store.ObservationFilter{OnlyCurrent: true})
-	if err != nil {
-		slog.Warn("dashboard: notes", "err", err)
-		return c.notes
-	}
-	for _, o := range obs {
-		c.notes.add(o.Unit, o.Period, o.Note)
-	}
-	return c.notes
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
 )
@@ -15,24 +16,24 @@ import (
 // level, change, target and gap; tapping a row opens the discipline and
 // the info button explains the score.
 type disciplineTable struct {
-	s    *session
+	s    *screen.Session
 	sum  model.Summary
 	box  *fyne.Container
 	rows []*disciplineRow
 }
 
 type disciplineRow struct {
-	row                                    *tapRow
+	row                                    *screen.TapRow
 	name, score, level, delta, target, gap *widget.Label
-	bar                                    *scoreBar
+	bar                                    *screen.ScoreBar
 }
 
 // disciplineColumns are the table's column widths; the bar takes the rest.
 var disciplineColumns = []float32{230, 160, 70, 160, 90, 70, 70, 44}
 
-func newDisciplineTable(s *session) *disciplineTable {
+func newDisciplineTable(s *screen.Session) *disciplineTable {
 	t := &disciplineTable{s: s}
-	head := container.New(&columnsLayout{widths: disciplineColumns})
+	head := container.New(&screen.ColumnsLayout{Widths: disciplineColumns})
 	for _, h := range []string{"Discipline", "Score on the 1–5 scale", "Score", "Level", "Change", "Target", "Gap", ""} {
 		l := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -53,14 +54,14 @@ func (t *disciplineTable) newRow(i int) *disciplineRow {
 		return l
 	}
 	r := &disciplineRow{name: widget.NewLabel(""), score: num(), level: widget.NewLabel(""), delta: num(),
-		target: num(), gap: num(), bar: newScoreBar(model.DisciplineScore{})}
+		target: num(), gap: num(), bar: screen.NewScoreBar(model.DisciplineScore{})}
 	r.name.Truncation, r.level.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-	info := infoButton(func() { t.explain(i) })
-	cells := container.New(&columnsLayout{widths: disciplineColumns},
+	info := screen.InfoButton(func() { t.explain(i) })
+	cells := container.New(&screen.ColumnsLayout{Widths: disciplineColumns},
 		r.name, r.bar, r.score, r.level, r.delta, r.target, r.gap, info)
-	r.row = newTapRow(cells, func() {
+	r.row = screen.NewTapRow(cells, func() {
 		if i < len(t.sum.Disciplines) {
-			t.s.navigate("discipline", t.sum.Disciplines[i].Key)
+			t.s.Show(screen.DisciplinePlace(t.sum.Disciplines[i].Key))
 		}
 	})
 	return r
@@ -79,9 +80,9 @@ func (t *disciplineTable) set(sum model.Summary) {
 		ds := sum.Disciplines[i]
 		r.row.Show()
 		r.name.SetText(ds.Name)
-		r.bar.set(ds.Present, ds.Score, ds.Target)
+		r.bar.Set(ds.Present, ds.Score, ds.Target)
 		r.bar.Refresh()
-		r.score.SetText(scoreText(ds.Present, ds.Score))
+		r.score.SetText(screen.ScoreText(ds.Present, ds.Score))
 		r.level.SetText("–")
 		if ds.Present {
 			r.level.SetText(fmt.Sprintf("%d %s", ds.Level, ds.LevelName))
@@ -97,16 +98,8 @@ func (t *disciplineTable) explain(i int) {
 		return
 	}
 	ds := t.sum.Disciplines[i]
-	showExplanation(t.s.win, ds.Name, disciplineExplanation(ds, t.sum.Period.Prev()), "Open "+ds.Name,
-		func() { t.s.navigate("discipline", ds.Key) })
-}
-
-// scoreText prints a score, or a dash when there is none.
-func scoreText(present bool, v float64) string {
-	if !present {
-		return "–"
-	}
-	return charts.ScoreFormat.String(v)
+	screen.ShowExplanation(t.s.Window(), ds.Name, screen.DisciplineExplanation(ds, t.sum.Period.Prev()), "Open "+ds.Name,
+		func() { t.s.Show(screen.DisciplinePlace(ds.Key)) })
 }
 
 // optText prints an optional score, signed for changes.

@@ -3,12 +3,10 @@ package app
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"image/color"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,8 +15,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
+	"cxdash/app/screen/screentest"
 	"cxdash/charts"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // dashTestDB makes a workspace file in a temporary folder, with the demo
@@ -28,7 +29,7 @@ func dashTestDB(t *testing.T, demo bool) string {
 	t.Helper()
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "acme.db")
-	ws, err := OpenWorkspace(ctx, db)
+	ws, err := workspace.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,57 +54,10 @@ func dashTestDB(t *testing.T, demo bool) string {
 	return db
 }
 
-// dashQueue holds the screens' UI updates until the test runs them, as
-// the real driver's event loop would (see testDo).
-type dashQueue struct {
-	mu     sync.Mutex
-	fns    []func()
-	signal chan struct{}
-}
-
-func (q *dashQueue) push(f func()) {
-	q.mu.Lock()
-	q.fns = append(q.fns, f)
-	q.mu.Unlock()
-	select {
-	case q.signal <- struct{}{}:
-	default:
-	}
-}
-
-// run runs the queued updates on the test goroutine.
-func (q *dashQueue) run() {
-	for {
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		if len(fns) == 0 {
-			return
-		}
-		for _, f := range fns {
-			f()
-		}
-	}
-}
-
-// dashQ is the current test's queue; tests in this package run one at a
-// time.
-var dashQ *dashQueue
-
 func dashInstallQueue(t *testing.T) {
 	t.Helper()
-	installUIQueue()
-	t.Cleanup(installUIQueue)
-}
-
-// installUIQueue gives the package a fresh queue for UI updates (TestMain
-// installs one for every test).
-func installUIQueue() {
-	q := &dashQueue{signal: make(chan struct{}, 1)}
-	do := q.push
-	dashQ = q
-	testDo.Store(&do)
+	screentest.Install()
+	t.Cleanup(func() { screentest.Install() })
 }
 
 // dashTestUI opens the whole window on a workspace with the Fyne test
@@ -116,8 +70,8 @@ func dashTestUI(t *testing.T, demo bool) *UI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { u.s.ws.Close() })
-	u.s.win.Resize(fyne.NewSize(1240, 780))
+	t.Cleanup(func() { u.s.Workspace().Close() })
+	u.s.Window().Resize(fyne.NewSize(1240, 780))
 	dashWait(t, u.loaded)
 	dashSettle(t, u)
 	return u
@@ -129,7 +83,7 @@ func dashSettle(t *testing.T, u *UI) {
 	t.Helper()
 	dashWait(t, dashOf(u).idle())
 	dashWait(t, u.discipline.idle())
-	dashWait(t, u.discipline.obs.latest.idle())
+	dashWait(t, u.discipline.obs.latest.Idle())
 }
 
 func dashOf(u *UI) *dashboardScreen { return u.dashboard.(*dashboardScreen) }
@@ -139,12 +93,12 @@ func dashWait(t *testing.T, ch <-chan struct{}) {
 	t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {
-		dashQ.run()
+		screentest.Current().Run()
 		select {
 		case <-ch:
-			dashQ.run()
+			screentest.Current().Run()
 			return
-		case <-dashQ.signal:
+		case <-screentest.Current().Signal():
 		case <-timeout:
 			t.Fatal("timed out waiting for the screen")
 		}
@@ -155,12 +109,12 @@ func dashWait(t *testing.T, ch <-chan struct{}) {
 func dashPumpUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
-	for dashQ.run(); !cond(); dashQ.run() {
+	for screentest.Current().Run(); !cond(); screentest.Current().Run() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
 		select {
-		case <-dashQ.signal:
+		case <-screentest.Current().Signal():
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
@@ -169,22 +123,22 @@ func dashPumpUntil(t *testing.T, what string, cond func() bool) {
 // dashRecordNavigation records where the screens navigate to.
 func dashRecordNavigation(u *UI) *[]string {
 	var got []string
-	next := u.s.navigate
-	u.s.navigate = func(screen string, arg any) {
-		got = append(got, fmt.Sprint(screen, " ", arg))
-		next(screen, arg)
+	next := u.s.Navigate
+	u.s.Navigate = func(p screen.Place) {
+		got = append(got, p.String())
+		next(p)
 	}
 	return &got
 }
 
 func dashCurrent(t *testing.T, u *UI) (model.Summary, model.Summary) {
 	t.Helper()
-	p, ok := u.s.snap.Current(u.s.filters)
+	p, ok := u.s.State().Current(u.s.Filters())
 	if !ok {
 		t.Fatal("no current period")
 	}
-	sc := u.s.snap.Scorer
-	return sc.Summary(u.s.filters.Unit, p), sc.Summary(u.s.filters.Unit, p.Prev())
+	sc := u.s.State().Scorer
+	return sc.Summary(u.s.Filters().Unit, p), sc.Summary(u.s.Filters().Unit, p.Prev())
 }
 
 func TestDashboardShowsTheSummary(t *testing.T) {
@@ -194,7 +148,7 @@ func TestDashboardShowsTheSummary(t *testing.T) {
 		t.Fatalf("the dashboard shows face %d, want the board", d.face())
 	}
 	now, prev := dashCurrent(t, u)
-	fw := u.s.snap.Framework
+	fw := u.s.State().Framework
 
 	_, value, level, delta, details := d.overall.texts()
 	o := now.Overall
@@ -216,7 +170,7 @@ func TestDashboardShowsTheSummary(t *testing.T) {
 
 	// Headline tiles: the threshold metrics with data, the known KPIs first.
 	wantTiles := []string{"NPS", "CSAT %", "Churn %", "FCR %"}
-	span := charts.Span(u.s.snap.Periods(u.s.filters)[0], now.Period)
+	span := charts.Span(u.s.State().Periods(u.s.Filters())[0], now.Period)
 	for i, name := range wantTiles {
 		k := d.kpis[i]
 		if !k.Visible() || !strings.HasPrefix(k.Data().Title, name) {
@@ -224,12 +178,12 @@ func TestDashboardShowsTheSummary(t *testing.T) {
 			continue
 		}
 		var m model.Metric
-		for _, x := range u.s.snap.Metrics {
+		for _, x := range u.s.State().Metrics {
 			if x.Name == name {
 				m = x
 			}
 		}
-		want := charts.MetricKPI(fw, u.s.snap.Scorer, model.AllUnits, m, span[max(0, len(span)-kpiTrendLen):])
+		want := charts.MetricKPI(fw, u.s.State().Scorer, model.AllUnits, m, span[max(0, len(span)-kpiTrendLen):])
 		if !reflect.DeepEqual(k.Data(), want) {
 			t.Errorf("tile %s\n got %+v\nwant %+v", name, k.Data(), want)
 		}
@@ -245,8 +199,8 @@ func TestDashboardShowsTheSummary(t *testing.T) {
 		}
 	}
 	// Units × disciplines when all units are shown.
-	if !d.data.heatUnits || !reflect.DeepEqual(d.heat.Data().Rows, u.s.snap.Units) {
-		t.Errorf("heatmap rows %v, want the units %v", d.heat.Data().Rows, u.s.snap.Units)
+	if !d.data.heatUnits || !reflect.DeepEqual(d.heat.Data().Rows, u.s.State().Units) {
+		t.Errorf("heatmap rows %v, want the units %v", d.heat.Data().Rows, u.s.State().Units)
 	}
 	if len(d.trend.Data().Events) == 0 {
 		t.Error("the trend shows no events from the demo's notes")
@@ -261,12 +215,12 @@ func TestDashboardUnitFilterChangesTheRadar(t *testing.T) {
 		t.Run(unit, func(t *testing.T) {
 			u.filters.unit.SetSelected(unit)
 			dashSettle(t, u)
-			if u.s.filters.Unit != unit {
-				t.Fatalf("filters %+v", u.s.filters)
+			if u.s.Filters().Unit != unit {
+				t.Fatalf("filters %+v", u.s.Filters())
 			}
 			now, prev := dashCurrent(t, u)
 			got := d.radar.Data()
-			if want := charts.RadarFromSummaries(u.s.snap.Framework, now, prev); !reflect.DeepEqual(got, want) {
+			if want := charts.RadarFromSummaries(u.s.State().Framework, now, prev); !reflect.DeepEqual(got, want) {
 				t.Errorf("radar for %s\n got %+v\nwant %+v", unit, got, want)
 			}
 			if reflect.DeepEqual(got, all) {
@@ -280,7 +234,7 @@ func TestDashboardUnitFilterChangesTheRadar(t *testing.T) {
 			}
 		})
 	}
-	u.s.setFilters(Filters{Unit: model.AllUnits, Gran: model.Quarter})
+	u.s.SetFilters(workspace.Filters{Unit: model.AllUnits, Gran: model.Quarter})
 	dashSettle(t, u)
 	if !reflect.DeepEqual(d.radar.Data(), all) {
 		t.Error("back to all units, the radar differs from before")
@@ -339,7 +293,7 @@ func TestDashboardDrillsDownToTheDiscipline(t *testing.T) {
 			if u.tabs.Selected().Text != "Disciplines" || u.discipline.key != want {
 				t.Errorf("tab %q shows %q, want Disciplines with %s", u.tabs.Selected().Text, u.discipline.key, want)
 			}
-			fd, _ := u.s.snap.Framework.Discipline(want)
+			fd, _ := u.s.State().Framework.Discipline(want)
 			if u.discipline.name.Text != fd.Name {
 				t.Errorf("the discipline view is titled %q, want %q", u.discipline.name.Text, fd.Name)
 			}
@@ -379,10 +333,10 @@ func TestDashboardEmptyStateLoadsTheDemo(t *testing.T) {
 	}
 	nav := dashRecordNavigation(u)
 	test.Tap(dashButton(t, d.empty, "Import…"))
-	if len(*nav) != 1 || (*nav)[0] != "import <nil>" {
+	if len(*nav) != 1 || (*nav)[0] != "import" {
 		t.Errorf("Import… navigated %v", *nav)
 	}
-	u.navigate("dashboard", nil)
+	u.show(screen.At(screen.Dashboard))
 	test.Tap(dashButton(t, d.empty, "Load demo data"))
 	dashPumpUntil(t, "the demo data", func() bool { return d.face() == dashBoard })
 	dashSettle(t, u)
@@ -410,8 +364,8 @@ func TestDashboardGolden(t *testing.T) {
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
 		t.Run(c.name, func(t *testing.T) {
 			u := dashTestUI(t, true)
-			u.s.app.Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
-			test.AssertImageMatches(t, "dashboard_"+c.name+".png", u.s.win.Canvas().Capture())
+			u.s.App().Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
+			test.AssertImageMatches(t, "dashboard_"+c.name+".png", u.s.Window().Canvas().Capture())
 		})
 	}
 }

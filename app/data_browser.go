@@ -10,15 +10,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // dataScreen is the data browser: every observation with its source, in a
 // virtualised table over paged store queries, so that it stays quick on
 // millions of rows.
 type dataScreen struct {
-	s     *session
-	work  workTracker
+	s     *screen.Session
+	work  screen.Tracker
 	pager *obsPager
 	table *widget.Table
 	f     dataFilters
@@ -31,18 +33,18 @@ type dataScreen struct {
 	sortCol    int // index in dataColumns, -1 for import order
 	desc       bool
 	discOf     map[string]string // metric key -> discipline name
-	snap       *Snapshot         // the snapshot the options were filled from
-	ws         *Workspace
+	snap       *workspace.State  // the snapshot the options were filled from
+	ws         *workspace.Workspace
 	globalUnit string // the filter bar's unit last followed
 	root       fyne.CanvasObject
 }
 
 // newDataScreen builds the data browser for the shell.
-func newDataScreen(s *session) fyne.CanvasObject { return newDataBrowser(s).root }
+func newDataScreen(s *screen.Session) fyne.CanvasObject { return newDataBrowser(s).root }
 
-func newDataBrowser(s *session) *dataScreen {
+func newDataBrowser(s *screen.Session) *dataScreen {
 	d := &dataScreen{s: s, sortCol: -1, discOf: map[string]string{}, globalUnit: model.AllUnits}
-	d.pager = newObsPager(s.ctx, &d.work, d.rowsChanged)
+	d.pager = newObsPager(s, &d.work, d.rowsChanged)
 	d.table = d.newTable()
 	filters := d.newFilters()
 	d.status = widget.NewLabel("")
@@ -62,7 +64,7 @@ func newDataBrowser(s *session) *dataScreen {
 
 	top := container.NewVBox(filters, d.status)
 	d.root = container.NewBorder(top, nil, nil, nil, container.NewStack(d.fitColumns(), d.empty))
-	s.onChange(dataLocked(d.refresh))
+	s.OnChange((d.refresh))
 	d.refresh()
 	return d
 }
@@ -70,8 +72,8 @@ func newDataBrowser(s *session) *dataScreen {
 // refresh follows the session: new data refills the filter options and
 // reloads the rows; the filter bar's unit is followed.
 func (d *dataScreen) refresh() {
-	changed := d.s.snap != d.snap || d.s.ws != d.ws
-	d.snap, d.ws = d.s.snap, d.s.ws
+	changed := d.s.State() != d.snap || d.s.Workspace() != d.ws
+	d.snap, d.ws = d.s.State(), d.s.Workspace()
 	if changed {
 		d.fillOptions()
 		d.loadBatches()
@@ -85,7 +87,7 @@ func (d *dataScreen) refresh() {
 // apply queries the rows the filters and sort order select; with force
 // also when they did not change (the data did).
 func (d *dataScreen) apply(force bool) {
-	q := obsQuery{ws: d.s.ws, filter: d.filter()}
+	q := obsQuery{ws: d.s.Workspace(), filter: d.filter()}
 	if !force && q == d.pager.q {
 		d.showState()
 		return
@@ -109,10 +111,10 @@ func (d *dataScreen) showState() {
 	switch {
 	case p.err != nil:
 		d.status.Importance = widget.DangerImportance
-		d.status.SetText("Could not read the observations: " + UserMessage(p.err))
+		d.status.SetText("Could not read the observations: " + workspace.UserMessage(p.err))
 	case p.counting():
 		if n := p.length(); n > 0 {
-			d.status.SetText(fmt.Sprintf("Counting the observations… (the first %s are shown)", dataCount(n)))
+			d.status.SetText(fmt.Sprintf("Counting the observations… (the first %s are shown)", model.FormatCount(n)))
 		} else {
 			d.status.SetText("Reading the observations…")
 		}
@@ -136,11 +138,7 @@ func (d *dataScreen) showState() {
 			"metric and value, and the file, sheet and cell it was read from.\n\n" +
 			"Import xlsx or csv workbooks on the Import screen, or drop them anywhere on this window.")
 		d.emptyAction.SetText("Import workbooks…")
-		d.emptyAction.OnTapped = func() {
-			if d.s.navigate != nil {
-				d.s.navigate("import", nil)
-			}
-		}
+		d.emptyAction.OnTapped = func() { d.s.Show(screen.At(screen.Import)) }
 	}
 	d.emptyAction.Refresh()
 	d.table.Hide()
@@ -167,5 +165,5 @@ func (d *dataScreen) countText(n int) string {
 		}
 		order = fmt.Sprintf("sorted by %s, %s", strings.ToLower(dataColumns[d.sortCol].title), dir)
 	}
-	return fmt.Sprintf("%s %s · %s · click a column title to sort", dataCount(n), what, order)
+	return fmt.Sprintf("%s %s · %s · click a column title to sort", model.FormatCount(n), what, order)
 }

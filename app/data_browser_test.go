@@ -16,17 +16,19 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
 	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // dataTestSession opens an empty workspace in a session on the Fyne test
 // driver, with a window of the size the golden images use.
-func dataTestSession(t *testing.T) *session {
+func dataTestSession(t *testing.T) *screen.Session {
 	t.Helper()
 	a := test.NewTempApp(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	ws, err := OpenWorkspace(ctx, filepath.Join(t.TempDir(), "acme.db"))
+	ws, err := workspace.Open(ctx, filepath.Join(t.TempDir(), "acme.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,8 +36,8 @@ func dataTestSession(t *testing.T) *session {
 	t.Cleanup(cancel)
 	win := test.NewTempWindow(t, widget.NewLabel(""))
 	win.Resize(fyne.NewSize(1240, 780))
-	s := &session{ctx: ctx, app: a, ws: ws, win: win, filters: Filters{Unit: model.AllUnits, Gran: model.Quarter}}
-	s.navigate = func(string, any) {}
+	s := screen.NewSession(ctx, a, win, ws)
+	s.SetFilters(workspace.Filters{Unit: model.AllUnits, Gran: model.Quarter})
 	return s
 }
 
@@ -48,16 +50,16 @@ func dataTestWait(t *testing.T, what string, ch <-chan struct{}) {
 
 // dataTestBrowser builds the data browser in the session's window once the
 // snapshot is loaded, and waits for its first rows.
-func dataTestBrowser(t *testing.T, s *session) *dataScreen {
+func dataTestBrowser(t *testing.T, s *screen.Session) *dataScreen {
 	t.Helper()
-	dataTestWait(t, "the snapshot", s.reload())
+	dataTestWait(t, "the snapshot", s.Reload())
 	var d *dataScreen
 	dataTestAct(func() {
 		d = newDataBrowser(s)
-		s.win.SetContent(d.root)
+		s.Window().SetContent(d.root)
 	})
-	t.Cleanup(func() { d.pager.stop(); <-d.work.idle() })
-	dataTestWait(t, "the first rows", d.work.idle())
+	t.Cleanup(func() { d.pager.stop(); <-d.work.Idle() })
+	dataTestWait(t, "the first rows", d.work.Idle())
 	return d
 }
 
@@ -71,10 +73,10 @@ type dataTestObs struct {
 
 // dataTestBatch stores observations as one batch straight through the
 // store, as an import would.
-func dataTestBatch(t testing.TB, ws *Workspace, file string, obs []dataTestObs) store.Batch {
+func dataTestBatch(t testing.TB, ws *workspace.Workspace, file string, obs []dataTestObs) workspace.Batch {
 	t.Helper()
 	ctx := context.Background()
-	tx, err := ws.Store.BeginBatch(ctx, store.BatchInfo{File: file, Path: "/data/" + file, SHA256: file, User: "ann"})
+	tx, err := testStore(t, ws).BeginBatch(ctx, store.BatchInfo{File: file, Path: "/data/" + file, SHA256: file, User: "ann"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +104,7 @@ func dataTestBatch(t testing.TB, ws *Workspace, file string, obs []dataTestObs) 
 
 // dataTestFixture is two batches: the first has 3 metrics x 2 units x 2
 // quarters; the second replaces North's vision score for Q1 2024.
-func dataTestFixture(t *testing.T, ws *Workspace) {
+func dataTestFixture(t *testing.T, ws *workspace.Workspace) {
 	t.Helper()
 	metrics := []struct{ name, disc string }{
 		{"CX vision", model.Strategy}, {"Journey maps", model.Design}, {"Service blueprints", model.Design},
@@ -134,8 +136,6 @@ func dataTestCell(d *dataScreen, row, col int) string {
 // dataTestAct runs a user's action as the desktop driver would: on the UI
 // goroutine, never at the same time as a callback of background work.
 func dataTestAct(fn func()) {
-	dataUIMu.Lock()
-	defer dataUIMu.Unlock()
 	fn()
 }
 
@@ -232,12 +232,12 @@ func dataTestChoose(t *testing.T, d *dataScreen, sel *widget.Select, option stri
 	if sel.Selected != option {
 		t.Fatalf("option %q not offered: %q", option, sel.Options)
 	}
-	dataTestWait(t, "rows after choosing "+option, d.work.idle())
+	dataTestWait(t, "rows after choosing "+option, d.work.Idle())
 }
 
 func TestDataBrowserShowsFiltersAndSorts(t *testing.T) {
 	s := dataTestSession(t)
-	dataTestFixture(t, s.ws)
+	dataTestFixture(t, s.Workspace())
 	d := dataTestBrowser(t, s)
 
 	if got := d.pager.length(); got != 13 {
@@ -286,7 +286,7 @@ func TestDataBrowserShowsFiltersAndSorts(t *testing.T) {
 			t.Fatalf("rows %d, empty state %v %q", d.pager.length(), d.empty.Visible(), d.emptyTitle.Text)
 		}
 		dataTestAct(func() { test.Tap(d.emptyAction) }) // "Clear filters"
-		dataTestWait(t, "cleared filters", d.work.idle())
+		dataTestWait(t, "cleared filters", d.work.Idle())
 		if d.pager.length() != 13 || d.empty.Visible() || f.unit.Selected != dataAllUnits {
 			t.Errorf("after clearing: %d rows, empty state %v, unit %q", d.pager.length(), d.empty.Visible(), f.unit.Selected)
 		}
@@ -302,7 +302,7 @@ func TestDataBrowserShowsFiltersAndSorts(t *testing.T) {
 
 	t.Run("only values that count", func(t *testing.T) {
 		dataTestAct(func() { f.onlyCurrent.SetChecked(true) })
-		dataTestWait(t, "current values", d.work.idle())
+		dataTestWait(t, "current values", d.work.Idle())
 		if got := d.pager.length(); got != 12 {
 			t.Errorf("values that count: %d rows, want 12 (batch 2 replaced one)", got)
 		}
@@ -313,18 +313,18 @@ func TestDataBrowserShowsFiltersAndSorts(t *testing.T) {
 			}
 		}
 		dataTestAct(func() { f.onlyCurrent.SetChecked(false) })
-		dataTestWait(t, "all values", d.work.idle())
+		dataTestWait(t, "all values", d.work.Idle())
 	})
 
 	t.Run("sort by clicking a title", func(t *testing.T) {
 		value := dataTestColumn(t, "Value")
 		dataTestTap(t, d, "Value")
-		dataTestWait(t, "sorted rows", d.work.idle())
+		dataTestWait(t, "sorted rows", d.work.Idle())
 		if got := dataTestCell(d, 0, value); got != "1" {
 			t.Errorf("ascending: first value %q, want 1", got)
 		}
 		dataTestTap(t, d, "Value")
-		dataTestWait(t, "sorted rows", d.work.idle())
+		dataTestWait(t, "sorted rows", d.work.Idle())
 		if got := dataTestCell(d, 0, value); got != "4.5" {
 			t.Errorf("descending: first value %q, want 4.5", got)
 		}
@@ -338,13 +338,13 @@ func TestDataBrowserShowsFiltersAndSorts(t *testing.T) {
 	})
 
 	t.Run("unit follows the filter bar", func(t *testing.T) {
-		s.setFilters(Filters{Unit: "North", Gran: model.Quarter})
-		dataTestWait(t, "North's rows", d.work.idle())
+		s.SetFilters(workspace.Filters{Unit: "North", Gran: model.Quarter})
+		dataTestWait(t, "North's rows", d.work.Idle())
 		if f.unit.Selected != "North" || d.pager.length() != 7 {
 			t.Errorf("unit %q, %d rows, want North's 7", f.unit.Selected, d.pager.length())
 		}
-		s.setFilters(Filters{Unit: model.AllUnits, Gran: model.Quarter})
-		dataTestWait(t, "all rows", d.work.idle())
+		s.SetFilters(workspace.Filters{Unit: model.AllUnits, Gran: model.Quarter})
+		dataTestWait(t, "all rows", d.work.Idle())
 		if f.unit.Selected != dataAllUnits || d.pager.length() != 13 {
 			t.Errorf("unit %q, %d rows, want all 13", f.unit.Selected, d.pager.length())
 		}
@@ -354,7 +354,7 @@ func TestDataBrowserShowsFiltersAndSorts(t *testing.T) {
 func TestDataBrowserEmptyWorkspace(t *testing.T) {
 	s := dataTestSession(t)
 	var went string
-	s.navigate = func(screen string, _ any) { went = screen }
+	s.Navigate = func(p screen.Place) { went = p.Screen.String() }
 	d := dataTestBrowser(t, s)
 	if d.pager.length() != 0 || !d.empty.Visible() || d.table.Visible() {
 		t.Fatalf("rows %d, empty state %v, table %v", d.pager.length(), d.empty.Visible(), d.table.Visible())
@@ -376,12 +376,12 @@ func TestDataBrowserPagesALargeStore(t *testing.T) {
 	// 1M rows.
 	n := 50_000
 	s := dataTestSession(t)
-	dataTestLarge(t, s.ws, n)
+	dataTestLarge(t, s.Workspace(), n)
 	d := dataTestBrowser(t, s)
 	if d.pager.total != n || d.pager.counts != 1 {
 		t.Fatalf("count %d (%d count queries), want %d", d.pager.total, d.pager.counts, n)
 	}
-	dataTestAct(func() { s.win.Canvas().Capture() }) // paint
+	dataTestAct(func() { s.Window().Canvas().Capture() }) // paint
 	if !dataTestOnScreen(d, "E2") || dataTestOnScreen(d, dataPlaceholder) {
 		t.Error("the first rows are not on screen")
 	}
@@ -395,10 +395,10 @@ func TestDataBrowserPagesALargeStore(t *testing.T) {
 
 	dataTestAct(func() {
 		d.table.ScrollToBottom()
-		s.win.Canvas().Capture() // paint: the table asks for the rows it shows
+		s.Window().Canvas().Capture() // paint: the table asks for the rows it shows
 	})
-	dataTestWait(t, "the last page", d.work.idle())
-	dataTestAct(func() { s.win.Canvas().Capture() })
+	dataTestWait(t, "the last page", d.work.Idle())
+	dataTestAct(func() { s.Window().Canvas().Capture() })
 	if cells := dataTestCellsOnScreen(d); len(cells) == 0 || cells[0] < n+2-obsPageSize || dataTestOnScreen(d, dataPlaceholder) {
 		t.Errorf("after scrolling to the end the table shows rows of cells %v, want the last page's", cells)
 	}
@@ -414,12 +414,12 @@ func TestDataBrowserPagesALargeStore(t *testing.T) {
 
 	// Sorted by value, the end of the table is the largest values.
 	dataTestTap(t, d, "Value")
-	dataTestWait(t, "sorted rows", d.work.idle())
+	dataTestWait(t, "sorted rows", d.work.Idle())
 	dataTestAct(func() {
 		d.table.ScrollToBottom()
-		s.win.Canvas().Capture()
+		s.Window().Canvas().Capture()
 	})
-	dataTestWait(t, "the last sorted page", d.work.idle())
+	dataTestWait(t, "the last sorted page", d.work.Idle())
 	if got := dataTestCell(d, n-1, dataTestColumn(t, "Value")); got != "5" {
 		t.Errorf("last row by value: %q, want 5", got)
 	}
@@ -427,7 +427,7 @@ func TestDataBrowserPagesALargeStore(t *testing.T) {
 
 // dataTestLarge stores n observations in one batch: 30 metrics, 20 units,
 // months from 2015 on.
-func dataTestLarge(t testing.TB, ws *Workspace, n int) {
+func dataTestLarge(t testing.TB, ws *workspace.Workspace, n int) {
 	t.Helper()
 	obs := make([]dataTestObs, n)
 	for i := range obs {
@@ -447,13 +447,13 @@ func TestDataBrowserGolden(t *testing.T) {
 	}{{"data_light.png", theme.LightTheme()}, {"data_dark.png", theme.DarkTheme()}} { //nolint:staticcheck // fixed variants for the goldens
 		t.Run(tt.name, func(t *testing.T) {
 			s := dataTestSession(t)
-			s.app.Settings().SetTheme(tt.th)
-			dataTestFixture(t, s.ws)
+			s.App().Settings().SetTheme(tt.th)
+			dataTestFixture(t, s.Workspace())
 			d := dataTestBrowser(t, s)
 			dataTestTap(t, d, "Period")
-			dataTestWait(t, "sorted rows", d.work.idle())
+			dataTestWait(t, "sorted rows", d.work.Idle())
 			var img image.Image
-			dataTestAct(func() { img = s.win.Canvas().Capture() })
+			dataTestAct(func() { img = s.Window().Canvas().Capture() })
 			test.AssertImageMatches(t, tt.name, img)
 		})
 	}
@@ -461,7 +461,7 @@ func TestDataBrowserGolden(t *testing.T) {
 
 func BenchmarkDataBrowserPages(b *testing.B) {
 	ctx := context.Background()
-	ws, err := OpenWorkspace(ctx, filepath.Join(b.TempDir(), "big.db"))
+	ws, err := workspace.Open(ctx, filepath.Join(b.TempDir(), "big.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -470,21 +470,33 @@ func BenchmarkDataBrowserPages(b *testing.B) {
 	dataTestLarge(b, ws, n)
 	for _, bc := range []struct {
 		name   string
-		filter store.ObservationFilter
+		filter workspace.ObservationFilter
 	}{
-		{"first", store.ObservationFilter{}},
-		{"last", store.ObservationFilter{Offset: n - obsPageSize}},
-		{"last reversed", store.ObservationFilter{Desc: true}},
-		{"middle by value", store.ObservationFilter{OrderBy: "value", Offset: n / 2}},
+		{"first", workspace.ObservationFilter{}},
+		{"last", workspace.ObservationFilter{Offset: n - obsPageSize}},
+		{"last reversed", workspace.ObservationFilter{Desc: true}},
+		{"middle by value", workspace.ObservationFilter{OrderBy: "value", Offset: n / 2}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			f := bc.filter
 			f.Limit = obsPageSize
 			for b.Loop() {
-				if _, err := ws.Store.Observations(ctx, f); err != nil {
+				if _, err := ws.Observations(ctx, f); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+// testStore opens a second connection to ws's file, for tests that set up
+// rows the way no screen writes them.
+func testStore(t testing.TB, ws *workspace.Workspace) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), ws.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

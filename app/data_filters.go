@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // The first choice of each filter select, which turns the filter off.
@@ -70,7 +70,7 @@ func (d *dataScreen) fillOptions() {
 	f := &d.f
 	f.filling = true
 	defer func() { f.filling = false }()
-	snap := d.s.snap
+	snap := d.s.State()
 	units := []string{dataAllUnits}
 	discs := []string{dataAllDisciplines}
 	f.discs = map[string]string{}
@@ -103,7 +103,7 @@ func (d *dataScreen) fillMetrics() {
 	f.filling = true
 	defer func() { f.filling = was }()
 	metrics := []string{dataAllMetrics}
-	if snap := d.s.snap; snap != nil {
+	if snap := d.s.State(); snap != nil {
 		key := f.discs[f.disc.Selected]
 		for _, m := range snap.Metrics {
 			if key == "" || m.Discipline == key {
@@ -123,7 +123,7 @@ func (d *dataScreen) fillPeriods() {
 	defer func() { f.filling = was }()
 	labels := []string{dataAllPeriods}
 	f.periods = map[string]model.Period{}
-	for _, p := range d.s.snap.Periods(Filters{Gran: d.s.filters.Gran}) {
+	for _, p := range d.s.State().Periods(workspace.Filters{Gran: d.s.Filters().Gran}) {
 		labels = append(labels, p.Label())
 		f.periods[p.Label()] = p
 	}
@@ -142,16 +142,16 @@ func (d *dataScreen) fillPeriods() {
 
 // loadBatches fills the batch filter off the UI thread.
 func (d *dataScreen) loadBatches() {
-	ws := d.s.ws
+	ws := d.s.Workspace()
 	if ws == nil {
 		return
 	}
-	d.work.start()
+	d.work.Start()
 	go func() {
-		bs, err := ws.Store.Batches(d.s.ctx)
-		dataDo(func() {
-			defer d.work.done()
-			if err != nil || ws != d.s.ws {
+		bs, err := ws.Batches(d.s.Context())
+		d.s.Do(func() {
+			defer d.work.Done()
+			if err != nil || ws != d.s.Workspace() {
 				return // the table shows read errors; the filter keeps its options
 			}
 			f := &d.f
@@ -173,11 +173,11 @@ func (d *dataScreen) loadBatches() {
 	}()
 }
 
-func dataBatchLabel(b store.Batch) string { return fmt.Sprintf("Batch %d · %s", b.ID, b.File) }
+func dataBatchLabel(b workspace.Batch) string { return fmt.Sprintf("Batch %d · %s", b.ID, b.File) }
 
 // followUnit shows the filter bar's unit when it changed there.
 func (d *dataScreen) followUnit() {
-	u := d.s.filters.Unit
+	u := d.s.Filters().Unit
 	if u == d.globalUnit {
 		return
 	}
@@ -209,9 +209,9 @@ func (d *dataScreen) clearFilters() {
 
 // filter is the store filter the selects describe, sorted as the header
 // says.
-func (d *dataScreen) filter() store.ObservationFilter {
+func (d *dataScreen) filter() workspace.ObservationFilter {
 	f := &d.f
-	var of store.ObservationFilter
+	var of workspace.ObservationFilter
 	if u := f.unit.Selected; u != "" && u != dataAllUnits {
 		of.Unit = u
 	}
@@ -229,9 +229,9 @@ func (d *dataScreen) filter() store.ObservationFilter {
 }
 
 // dataFiltered reports whether any filter narrows the rows.
-func dataFiltered(of store.ObservationFilter) bool {
+func dataFiltered(of workspace.ObservationFilter) bool {
 	of.OrderBy, of.Desc = "", false
-	return of != store.ObservationFilter{}
+	return of != workspace.ObservationFilter{}
 }
 
 // dataSetOptions replaces a select's options and keeps its choice when it

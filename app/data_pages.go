@@ -4,8 +4,9 @@ import (
 	"context"
 	"slices"
 
+	"cxdash/app/screen"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // The data browser never holds more than a few pages of observations: a
@@ -20,8 +21,8 @@ const (
 // obsQuery is what the data browser shows: a workspace and a filter whose
 // Limit and Offset the pager sets.
 type obsQuery struct {
-	ws     *Workspace
-	filter store.ObservationFilter
+	ws     *workspace.Workspace
+	filter workspace.ObservationFilter
 }
 
 // obsPager serves rows of an obsQuery from a small cache of pages that it
@@ -29,8 +30,8 @@ type obsQuery struct {
 // counts the rows once per query. Its fields belong to the UI goroutine:
 // row and length never touch the database.
 type obsPager struct {
-	ctx     context.Context
-	work    *workTracker
+	host    screen.Host // its context, and the UI goroutine results go to
+	work    *screen.Tracker
 	changed func() // on the UI goroutine, after rows or the count arrived
 
 	q       obsQuery
@@ -48,8 +49,8 @@ type obsPager struct {
 	queries, counts, rowsRead int
 }
 
-func newObsPager(ctx context.Context, work *workTracker, changed func()) *obsPager {
-	return &obsPager{ctx: ctx, work: work, changed: changed, total: -1, loading: -1, pages: map[int][]model.Observation{}}
+func newObsPager(host screen.Host, work *screen.Tracker, changed func()) *obsPager {
+	return &obsPager{host: host, work: work, changed: changed, total: -1, loading: -1, pages: map[int][]model.Observation{}}
 }
 
 // reset starts over on a new query: the count and the first page are
@@ -60,7 +61,7 @@ func (p *obsPager) reset(q obsQuery) {
 	}
 	p.q = q
 	p.gen++
-	p.qctx, p.cancel = context.WithCancel(p.ctx)
+	p.qctx, p.cancel = context.WithCancel(p.host.Context())
 	p.total, p.loading, p.err = -1, -1, nil
 	p.pages = map[int][]model.Observation{}
 	p.used, p.wanted = nil, nil
@@ -139,14 +140,14 @@ func (p *obsPager) fetch(page int) {
 	ws, ctx, gen := p.q.ws, p.qctx, p.gen
 	p.loading = page
 	p.queries++
-	p.work.start()
+	p.work.Start()
 	go func() {
-		rows, err := ws.Store.Observations(ctx, f)
+		rows, err := ws.Observations(ctx, f)
 		if reverse {
 			slices.Reverse(rows)
 		}
-		dataDo(func() {
-			defer p.work.done()
+		p.host.Do(func() {
+			defer p.work.Done()
 			if gen != p.gen {
 				return
 			}
@@ -178,7 +179,7 @@ func (p *obsPager) fetch(page int) {
 // from the other end, in reverse order: SQLite walks past every skipped row
 // of an OFFSET, so the last page of a million rows would otherwise cost as
 // much as reading them all.
-func (p *obsPager) pageFilter(page int) (f store.ObservationFilter, reverse bool) {
+func (p *obsPager) pageFilter(page int) (f workspace.ObservationFilter, reverse bool) {
 	f = p.q.filter
 	f.Offset, f.Limit = page*obsPageSize, obsPageSize
 	if p.total > 0 && f.Offset > p.total/2 {
@@ -194,11 +195,11 @@ func (p *obsPager) pageFilter(page int) (f store.ObservationFilter, reverse bool
 func (p *obsPager) count() {
 	ws, ctx, gen, f := p.q.ws, p.qctx, p.gen, p.q.filter
 	p.counts++
-	p.work.start()
+	p.work.Start()
 	go func() {
-		n, err := ws.Store.CountObservations(ctx, f)
-		dataDo(func() {
-			defer p.work.done()
+		n, err := ws.CountObservations(ctx, f)
+		p.host.Do(func() {
+			defer p.work.Done()
 			if gen != p.gen {
 				return
 			}

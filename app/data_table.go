@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,14 +9,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // dataColumn is one column of the data browser.
 type dataColumn struct {
 	title    string
 	grow     float32 // share of the width beyond the sum of widths
-	order    string  // store.ObservationFilter.OrderBy; "" when the store cannot sort by it
+	order    string  // workspace.ObservationFilter.OrderBy; "" when the store cannot sort by it
 	width    float32
 	trailing bool // numbers line up on the right
 	text     func(d *dataScreen, o model.Observation) string
@@ -28,7 +29,7 @@ var dataColumns = []dataColumn{
 	{title: "Unit", grow: 1, order: "unit", width: 100, text: func(_ *dataScreen, o model.Observation) string { return o.Unit }},
 	{title: "Discipline", grow: 1, width: 186, text: func(d *dataScreen, o model.Observation) string { return d.disciplineOf(o.Metric) }},
 	{title: "Metric", grow: 3, order: "metric", width: 230, text: func(_ *dataScreen, o model.Observation) string { return o.Metric }},
-	{title: "Value", order: "value", width: 76, trailing: true, text: func(_ *dataScreen, o model.Observation) string { return dataValueText(o.Value) }},
+	{title: "Value", order: "value", width: 76, trailing: true, text: func(_ *dataScreen, o model.Observation) string { return workspace.ValueText(o.Value) }},
 	{title: "Note", grow: 2, width: 100, text: func(_ *dataScreen, o model.Observation) string { return o.Note }},
 	{title: "File", grow: 2, width: 150, text: func(_ *dataScreen, o model.Observation) string { return o.Source.File }},
 	{title: "Sheet", grow: 0.5, width: 86, text: func(_ *dataScreen, o model.Observation) string { return o.Source.Sheet }},
@@ -72,47 +73,7 @@ func (d *dataScreen) fitColumns() fyne.CanvasObject {
 	for i, c := range dataColumns {
 		widths[i], grow[i] = c.width, c.grow
 	}
-	return container.New(&dataFit{t: d.table, widths: widths, grow: grow}, d.table)
-}
-
-// dataFit is a layout that fills its space with one table and shares the
-// spare width among the table's growing columns.
-type dataFit struct {
-	t            *widget.Table
-	widths, grow []float32
-	last         float32
-}
-
-func (f *dataFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
-
-func (f *dataFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-	if size.Width == f.last {
-		return
-	}
-	f.last = size.Width
-	var sum, grow float32
-	for i, w := range f.widths {
-		sum += w
-		grow += f.grow[i]
-	}
-	// Room for the vertical scroll bar and the separators between cells.
-	spare := size.Width - sum - theme.ScrollBarSize() - float32(len(f.widths))*theme.Padding()
-	if spare < 0 || grow == 0 {
-		spare = 0
-	}
-	for i, w := range f.widths {
-		f.t.SetColumnWidth(i, w+spare*f.grow[i]/max(grow, 1))
-	}
+	return container.New(&screen.TableFit{Table: d.table, Widths: widths, Grow: grow}, d.table)
 }
 
 // updateCell fills one cell from the pager's cache; it never queries.
@@ -182,35 +143,6 @@ func (d *dataScreen) sortBy(c int) {
 // disciplineOf names the discipline of a metric, from the snapshot.
 func (d *dataScreen) disciplineOf(metric string) string {
 	return d.discOf[model.MetricKey(metric)]
-}
-
-// dataValueText prints a value with up to four decimals and no trailing
-// zeros: a browser shows what was read, not a rounded score.
-func dataValueText(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 4, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
-
-// dataCount prints n with thousands separators: 1,000,000.
-func dataCount(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // dataTapArea is an invisible layer over a header cell that sorts on a tap

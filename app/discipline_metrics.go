@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
 )
@@ -23,14 +23,14 @@ type metricTable struct {
 }
 
 // metricColumns: the first column takes the width the others leave.
-var metricColumns = []tableColumn{
-	{"Metric", 0, false}, {"Value", 84, true}, {"Score", 62, true}, {"Target", 84, true},
-	{"Weight", 72, true}, {"Obs.", 54, true}, {"Owner", 160, false}, {"Direction, scale", 200, false},
+var metricColumns = []screen.TableColumn{
+	{Title: "Metric", Width: 0, Right: false}, {Title: "Value", Width: 84, Right: true}, {Title: "Score", Width: 62, Right: true}, {Title: "Target", Width: 84, Right: true},
+	{Title: "Weight", Width: 72, Right: true}, {Title: "Obs.", Width: 54, Right: true}, {Title: "Owner", Width: 160, Right: false}, {Title: "Direction, scale", Width: 200, Right: false},
 }
 
 func newMetricTable(onSelect func(int)) *metricTable {
 	m := &metricTable{onSelect: onSelect}
-	m.table = newHeaderTable(metricColumns, func() int { return len(m.rows) }, m.cell)
+	m.table = screen.NewHeaderTable(metricColumns, func() int { return len(m.rows) }, m.cell)
 	m.table.OnSelected = func(id widget.TableCellID) {
 		if !m.quiet && m.onSelect != nil {
 			m.onSelect(id.Row)
@@ -41,7 +41,7 @@ func newMetricTable(onSelect func(int)) *metricTable {
 
 // content is the table with its first column fitted to the width.
 func (m *metricTable) content() fyne.CanvasObject {
-	return fitColumns(m.table, metricColumns, 0, 220)
+	return screen.FitColumns(m.table, metricColumns, 0, 220)
 }
 
 func (m *metricTable) cell(row, col int) string {
@@ -115,88 +115,4 @@ func (m *metricTable) unselect() {
 	m.quiet = true
 	m.table.UnselectAll()
 	m.quiet = false
-}
-
-// tableColumn is a column of a text table: its title, width and whether
-// it aligns right (numbers do).
-type tableColumn struct {
-	title string
-	width float32
-	right bool
-}
-
-// newHeaderTable is a table of text cells under a header row of the
-// columns' titles; cell returns a cell's text.
-func newHeaderTable(cols []tableColumn, rows func() int, cell func(row, col int) string) *widget.Table {
-	label := func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	align := func(l *widget.Label, col int) {
-		l.Alignment = fyne.TextAlignLeading
-		if cols[col].right {
-			l.Alignment = fyne.TextAlignTrailing
-		}
-	}
-	t := widget.NewTableWithHeaders(func() (int, int) { return rows(), len(cols) }, label,
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			align(l, id.Col)
-			l.SetText(cell(id.Row, id.Col))
-		})
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject {
-		l := label().(*widget.Label)
-		l.TextStyle.Bold = true
-		return l
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(cols) {
-			l := o.(*widget.Label)
-			align(l, id.Col)
-			l.SetText(cols[id.Col].title)
-		}
-	}
-	return t
-}
-
-// fitColumns sizes a table's columns: each its width, and column flex the
-// width the others leave (at least least), so that the table fills its
-// space without a truncated last column.
-func fitColumns(t *widget.Table, cols []tableColumn, flex int, least float32) fyne.CanvasObject {
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
-	}
-	t.SetColumnWidth(flex, least)
-	return &fyne.Container{Layout: &columnFit{t: t, cols: cols, flex: flex, least: least}, Objects: []fyne.CanvasObject{t}}
-}
-
-type columnFit struct {
-	t     *widget.Table
-	cols  []tableColumn
-	flex  int
-	least float32
-	last  float32
-}
-
-func (l *columnFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	rest := size.Width - 2*theme.Padding() // the scrollbar's room
-	for i, c := range l.cols {
-		if i != l.flex {
-			rest -= c.width + 1 // and a one pixel divider after each column
-		}
-	}
-	if w := max(rest, l.least); w != l.last {
-		l.last = w
-		l.t.SetColumnWidth(l.flex, w)
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l *columnFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return objs[0].MinSize()
 }

@@ -12,16 +12,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // obsPanel shows the observations a metric's value was made from, each
 // with its source (file, sheet, cell, batch, when imported) and whether it
 // counts: a later import of the same metric, unit and period replaces it.
 type obsPanel struct {
-	s     *session
-	title *sectionTitle
+	s     *screen.Session
+	title *screen.SectionTitle
 	how   *widget.Button
 	table *widget.Table
 	box   fyne.CanvasObject
@@ -30,7 +31,7 @@ type obsPanel struct {
 	lines  []string // how its number was made, for the How button
 	res    obsResult
 	loc    *time.Location // for import times; tests fix it
-	latest latestOnly
+	latest screen.Latest
 }
 
 // obsLimit caps the rows read for one metric: a drill-down, not the data
@@ -42,7 +43,7 @@ type obsResult struct {
 	rows    []obsRow
 	total   int // observations the filter selects, beyond the limit too
 	counted int // of rows, those that count
-	batches map[int64]store.Batch
+	batches map[int64]workspace.Batch
 	err     error
 }
 
@@ -55,22 +56,22 @@ type obsRow struct {
 
 func (r obsRow) counts() bool { return r.current == r.Source.BatchID }
 
-var obsColumns = []tableColumn{
-	{"Unit", 90, false}, {"Period", 78, false}, {"Value", 80, true}, {"Counted", 144, false},
-	{"File", 156, false}, {"Sheet", 90, false}, {"Cell", 56, false}, {"Batch", 62, true},
-	{"Imported at", 130, false}, {"Note", 0, false},
+var obsColumns = []screen.TableColumn{
+	{Title: "Unit", Width: 90, Right: false}, {Title: "Period", Width: 78, Right: false}, {Title: "Value", Width: 80, Right: true}, {Title: "Counted", Width: 144, Right: false},
+	{Title: "File", Width: 156, Right: false}, {Title: "Sheet", Width: 90, Right: false}, {Title: "Cell", Width: 56, Right: false}, {Title: "Batch", Width: 62, Right: true},
+	{Title: "Imported at", Width: 130, Right: false}, {Title: "Note", Width: 0, Right: false},
 }
 
-func newObsPanel(s *session) *obsPanel {
+func newObsPanel(s *screen.Session) *obsPanel {
 	p := &obsPanel{s: s, loc: time.Local}
-	p.title = newSectionTitle("")
+	p.title = screen.NewSectionTitle("")
 	p.how = widget.NewButtonWithIcon("How is it made?", theme.InfoIcon(), func() {
-		showExplanation(p.s.win, p.metric, p.lines, "", nil)
+		screen.ShowExplanation(p.s.Window(), p.metric, p.lines, "", nil)
 	})
 	p.how.Importance = widget.LowImportance
-	p.table = newHeaderTable(obsColumns, func() int { return len(p.res.rows) }, p.cell)
+	p.table = screen.NewHeaderTable(obsColumns, func() int { return len(p.res.rows) }, p.cell)
 	top := container.NewBorder(nil, nil, nil, p.how, p.title)
-	p.box = container.NewBorder(top, nil, nil, nil, fitColumns(p.table, obsColumns, len(obsColumns)-1, 80))
+	p.box = container.NewBorder(top, nil, nil, nil, screen.FitColumns(p.table, obsColumns, len(obsColumns)-1, 80))
 	p.clear("Select a metric above to see how its score was made and the observations and source cells behind it.")
 	return p
 }
@@ -79,7 +80,7 @@ func (p *obsPanel) content() fyne.CanvasObject { return p.box }
 
 // clear shows hint instead of observations.
 func (p *obsPanel) clear(hint string) {
-	p.latest.drop() // a query in flight is not shown
+	p.latest.Drop() // a query in flight is not shown
 	p.metric, p.lines, p.res = "", nil, obsResult{}
 	p.title.SetText(hint)
 	p.how.Disable()
@@ -94,42 +95,42 @@ func (p *obsPanel) showing(metric string) bool {
 // query loads the observations of r's metric in unit (all units for
 // model.AllUnits) and period off the UI thread.
 func (p *obsPanel) query(r metricRow, unit string, period model.Period) {
-	seq, done := p.latest.begin()
+	seq, done := p.latest.Begin()
 	name := r.score.Metric
 	p.metric, p.lines = name, metricLines(r, unit, period)
 	p.title.SetText(fmt.Sprintf("Loading the observations behind %s…", name))
 	p.how.Enable()
-	f := store.ObservationFilter{Metric: name, Period: period, Limit: obsLimit, OrderBy: "unit"}
+	f := workspace.ObservationFilter{Metric: name, Period: period, Limit: obsLimit, OrderBy: "unit"}
 	if unit != model.AllUnits {
 		f.Unit = unit
 	}
-	ws, ctx := p.s.ws, p.s.ctx
+	ws, ctx := p.s.Workspace(), p.s.Context()
 	go func() {
 		res := loadObservations(ctx, ws, f)
-		uiDo(func() {
-			p.latest.finish(seq, done, func() { p.apply(r, unit, period, res) })
+		p.s.Do(func() {
+			p.latest.Finish(seq, done, func() { p.apply(r, unit, period, res) })
 		})
 	}()
 }
 
 // loadObservations reads the observations f selects, marks those that
 // count and orders them by unit and period, the counted one first.
-func loadObservations(ctx context.Context, ws *Workspace, f store.ObservationFilter) obsResult {
+func loadObservations(ctx context.Context, ws *workspace.Workspace, f workspace.ObservationFilter) obsResult {
 	var res obsResult
-	obs, err := ws.Store.Observations(ctx, f)
+	obs, err := ws.Observations(ctx, f)
 	if err != nil {
 		res.err = err
 		return res
 	}
 	res.total = len(obs)
 	if res.total >= f.Limit {
-		if res.total, res.err = ws.Store.CountObservations(ctx, f); res.err != nil {
+		if res.total, res.err = ws.CountObservations(ctx, f); res.err != nil {
 			return res
 		}
 	}
 	// The values that count are few (one per metric, unit and month), so
 	// reading them beats asking the store per row which batch counts.
-	values, err := ws.Store.Values(ctx)
+	values, err := ws.Values(ctx)
 	if err != nil {
 		res.err = err
 		return res
@@ -145,7 +146,7 @@ func loadObservations(ctx context.Context, ws *Workspace, f store.ObservationFil
 			current[key{v.Unit, v.Period}] = v.BatchID
 		}
 	}
-	res.batches = map[int64]store.Batch{}
+	res.batches = map[int64]workspace.Batch{}
 	for _, o := range obs {
 		r := obsRow{Observation: o, current: current[key{o.Unit, o.Period}]}
 		if r.counts() {
@@ -156,7 +157,7 @@ func loadObservations(ctx context.Context, ws *Workspace, f store.ObservationFil
 		if _, ok := res.batches[id]; ok {
 			continue
 		}
-		b, err := ws.Store.Batch(ctx, id)
+		b, err := ws.Batch(ctx, id)
 		if err != nil {
 			res.err = err
 			return res
@@ -185,10 +186,10 @@ func (p *obsPanel) apply(r metricRow, unit string, period model.Period, res obsR
 	metric := r.score.Metric
 	if res.err != nil {
 		p.title.SetText("Could not read the observations behind " + metric)
-		p.s.showError(fmt.Errorf("reading the observations of %s: %w", metric, res.err))
+		p.s.ShowError(fmt.Errorf("reading the observations of %s: %w", metric, res.err))
 		return
 	}
-	what := plural(res.total, "observation")
+	what := screen.Plural(res.total, "observation")
 	if len(res.rows) < res.total {
 		what = fmt.Sprintf("the first %d of %d observations", len(res.rows), res.total)
 	}
@@ -208,13 +209,6 @@ func unitScope(unit string) string {
 		return "all units"
 	}
 	return unit
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
 }
 
 func (p *obsPanel) cell(row, col int) string {
@@ -257,7 +251,7 @@ func (p *obsPanel) cell(row, col int) string {
 
 // measure is the unit of measure of the metric shown.
 func (p *obsPanel) measure() string {
-	if snap := p.s.snap; snap != nil {
+	if snap := p.s.State(); snap != nil {
 		for _, m := range snap.Metrics {
 			if model.MetricKey(m.Name) == model.MetricKey(p.metric) {
 				return m.Unit

@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strconv"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // discData is the discipline view's data for one snapshot, filters and
@@ -31,7 +33,7 @@ type metricRow struct {
 	units  []model.MetricScore // per unit, for model.AllUnits only
 }
 
-func shapeDiscipline(snap *Snapshot, f Filters, key string, notes unitNotes) discData {
+func shapeDiscipline(snap *workspace.State, f workspace.Filters, key string, notes screen.UnitNotes) discData {
 	unit := f.Unit
 	if unit == "" {
 		unit = model.AllUnits
@@ -52,7 +54,7 @@ func shapeDiscipline(snap *Snapshot, f Filters, key string, notes unitNotes) dis
 		}
 	}
 	d.trend, d.lines = disciplineTrend(snap, unit, key, span)
-	d.trend.Events = charts.Events(span, eventNotes(notes.of(unit), snap.Events, unit, span[0].Gran))
+	d.trend.Events = charts.Events(span, screen.EventNotes(notes.Of(unit), snap.Events, unit, span[0].Gran))
 
 	catalogue := map[string]model.Metric{}
 	for _, m := range snap.Metrics {
@@ -75,7 +77,7 @@ func shapeDiscipline(snap *Snapshot, f Filters, key string, notes unitNotes) dis
 	for _, ms := range d.ds.Metrics {
 		k := model.MetricKey(ms.Metric)
 		m := catalogue[k]
-		d.metrics = append(d.metrics, metricRow{score: ms, metric: m, format: metricFormat(m), units: perUnit[k]})
+		d.metrics = append(d.metrics, metricRow{score: ms, metric: m, format: screen.MetricFormat(m), units: perUnit[k]})
 	}
 	return d
 }
@@ -90,7 +92,7 @@ func withUnit(ms model.MetricScore, unit string) model.MetricScore {
 // target, and each of its metrics' scores over the same periods: the chart
 // shows the discipline with the metric selected, since six lines in a small
 // chart say less than two.
-func disciplineTrend(snap *Snapshot, unit, key string, span []model.Period) (charts.LineData, map[string]charts.Series) {
+func disciplineTrend(snap *workspace.State, unit, key string, span []model.Period) (charts.LineData, map[string]charts.Series) {
 	fw, sc := snap.Framework, snap.Scorer
 	d := charts.DisciplineTrend(fw, sc, unit, span)
 	fd, _ := fw.Discipline(key)
@@ -125,14 +127,6 @@ func (d discData) trendWith(metric string) charts.LineData {
 	return t
 }
 
-// metricFormat prints a metric's values in its unit of measure.
-func metricFormat(m model.Metric) charts.Format {
-	if m.Scale == model.ScaleLevel || m.Unit == "level" {
-		return charts.ScoreFormat
-	}
-	return charts.Format{Decimals: 1, Unit: m.Unit}
-}
-
 // rawFormat prints a number as read, with every digit (provenance, not
 // presentation), in its unit of measure.
 func rawFormat(v float64, unit string) string {
@@ -155,7 +149,7 @@ func withMeasure(s, unit string) string {
 // score were made, per unit for all units, and its target.
 func metricLines(r metricRow, unit string, p model.Period) []string {
 	ms := r.score
-	lines := []string{fmt.Sprintf("%s in %s, %s: value %s, score %s.", ms.Metric, unitTitle(unit), p.Label(),
+	lines := []string{fmt.Sprintf("%s in %s, %s: value %s, score %s.", ms.Metric, model.UnitLabel(unit), p.Label(),
 		r.format.String(ms.Value), charts.ScoreFormat.String(ms.Score))}
 	if unit == model.AllUnits && len(r.units) > 0 {
 		lines = append(lines, ms.Explain+". Each unit:")

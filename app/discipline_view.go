@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
 )
@@ -20,32 +21,32 @@ import (
 // selected, the observations and source cells its value was made from. The
 // list on the left shows all six disciplines and picks one.
 type disciplineScreen struct {
-	s    *session
+	s    *screen.Session
 	root *fyne.Container // shows one of loading, empty, noData, board
 
 	key    string // the discipline shown
 	metric string // the metric selected in the table; "" for none
 
 	list      *widget.List
-	listTitle *sectionTitle
+	listTitle *screen.SectionTitle
 	selecting bool // set while the list is selected from code
 
 	name, score, facts, explain   *widget.Label
 	how                           *widget.Button
 	scoreRow                      *fyne.Container
 	trend                         *charts.LineChart
-	trendTitle, metricsTitle      *sectionTitle
+	trendTitle, metricsTitle      *screen.SectionTitle
 	metrics                       *metricTable
 	obs                           *obsPanel
 	loading, board, empty, noData fyne.CanvasObject
 	noDataText                    *widget.Label
 
 	data   discData // what is on screen; UI goroutine only
-	notes  notesCache
-	latest latestOnly
+	notes  screen.NotesCache
+	latest screen.Latest
 }
 
-func newDisciplineScreen(s *session) *disciplineScreen {
+func newDisciplineScreen(s *screen.Session) *disciplineScreen {
 	d := &disciplineScreen{s: s, key: model.DisciplineKeys[0]}
 	d.list = widget.NewList(d.listLength, d.listItem, d.updateListItem)
 	d.list.OnSelected = func(id widget.ListItemID) {
@@ -54,7 +55,7 @@ func newDisciplineScreen(s *session) *disciplineScreen {
 		}
 		d.show(d.data.cur.Disciplines[id].Key)
 	}
-	d.listTitle = newSectionTitle("Disciplines")
+	d.listTitle = screen.NewSectionTitle("Disciplines")
 
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.SizeName = theme.SizeNameSubHeadingText
@@ -73,16 +74,16 @@ func newDisciplineScreen(s *session) *disciplineScreen {
 	header := container.NewBorder(container.NewVBox(d.name, d.scoreRow, d.facts), nil, nil, nil, d.explain)
 
 	d.trend = charts.NewLineChart(charts.LineData{})
-	d.trendTitle = newSectionTitle("Score over time")
+	d.trendTitle = screen.NewSectionTitle("Score over time")
 	d.metrics = newMetricTable(d.selectMetric)
-	d.metricsTitle = newSectionTitle("Metrics")
+	d.metricsTitle = screen.NewSectionTitle("Metrics")
 	d.obs = newObsPanel(s)
-	top := container.New(&weightedRow{weights: []float32{1, 1.45}},
-		header, section(d.trendTitle, d.trend))
-	split := container.NewVSplit(section(d.metricsTitle, d.metrics.content()), d.obs.content())
+	top := container.New(&screen.WeightedRow{Weights: []float32{1, 1.45}},
+		header, screen.Section(d.trendTitle, d.trend))
+	split := container.NewVSplit(screen.Section(d.metricsTitle, d.metrics.content()), d.obs.content())
 	split.Offset = 0.57
 	details := container.New(&topFixed{top: 214}, top, split)
-	left := container.New(&fixedWidth{w: 240}, section(d.listTitle, d.list))
+	left := container.New(&fixedWidth{w: 240}, screen.Section(d.listTitle, d.list))
 	d.board = container.NewBorder(nil, nil, left, nil, details)
 
 	d.empty = d.emptyState()
@@ -92,19 +93,19 @@ func newDisciplineScreen(s *session) *disciplineScreen {
 	d.noData = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 80), d.noDataText))
 	d.loading = container.NewCenter(widget.NewLabel("Opening the workspace…"))
 	d.root = container.NewStack(d.loading)
-	s.onChange(d.render)
+	s.OnChange(d.render)
 	return d
 }
 
 func (d *disciplineScreen) content() fyne.CanvasObject { return d.root }
 
 func (d *disciplineScreen) emptyState() fyne.CanvasObject {
-	return noDataState(d.s, "No disciplines to show yet",
+	return screen.NoDataState(d.s, "No disciplines to show yet",
 		"Each discipline's score, metrics and source cells show here once there is data.\n"+
 			"Import a workbook (Ctrl+O), drop files on this window, or load the demo data.")
 }
 
-// show selects the discipline with key (as s.navigate("discipline", key)
+// show selects the discipline with key (as s.Show(screen.DisciplinePlace(key))
 // does); unknown keys are ignored.
 func (d *disciplineScreen) show(key string) {
 	if !slices.Contains(model.DisciplineKeys, key) {
@@ -132,28 +133,28 @@ func (d *disciplineScreen) selectInList() {
 
 // render shapes the shown discipline off the UI thread.
 func (d *disciplineScreen) render() {
-	seq, done := d.latest.begin()
-	snap, f, key, ws, ctx := d.s.snap, d.s.filters, d.key, d.s.ws, d.s.ctx
+	seq, done := d.latest.Begin()
+	snap, f, key, ws, ctx := d.s.State(), d.s.Filters(), d.key, d.s.Workspace(), d.s.Context()
 	switch {
 	case snap == nil:
-		d.latest.finish(seq, done, func() { d.showFace(d.loading) })
+		d.latest.Finish(seq, done, func() { d.showFace(d.loading) })
 		return
 	case snap.Empty():
-		d.latest.finish(seq, done, func() { d.showFace(d.empty) })
+		d.latest.Finish(seq, done, func() { d.showFace(d.empty) })
 		return
 	}
 	go func() {
-		if d.latest.stale(seq) {
+		if d.latest.Stale(seq) {
 			close(done)
 			return
 		}
-		data := shapeDiscipline(snap, f, key, d.notes.get(ctx, ws, snap))
-		uiDo(func() { d.latest.finish(seq, done, func() { d.apply(data) }) })
+		data := shapeDiscipline(snap, f, key, d.notes.Get(ctx, ws, snap))
+		d.s.Do(func() { d.latest.Finish(seq, done, func() { d.apply(data) }) })
 	}()
 }
 
 // idle is closed once the latest render is on screen.
-func (d *disciplineScreen) idle() <-chan struct{} { return d.latest.idle() }
+func (d *disciplineScreen) idle() <-chan struct{} { return d.latest.Idle() }
 
 func (d *disciplineScreen) showFace(face fyne.CanvasObject) {
 	if len(d.root.Objects) != 1 || d.root.Objects[0] != face {
@@ -167,7 +168,7 @@ func (d *disciplineScreen) apply(data discData) {
 	d.data = data
 	if !data.ok {
 		d.noDataText.SetText(fmt.Sprintf("No data for %s in the chosen periods. "+
-			"Choose another business unit or period range in the filter bar.", unitTitle(data.unit)))
+			"Choose another business unit or period range in the filter bar.", model.UnitLabel(data.unit)))
 		d.showFace(d.noData)
 		d.obs.clear("")
 		return
@@ -177,7 +178,7 @@ func (d *disciplineScreen) apply(data discData) {
 	d.list.Refresh()
 	d.selectInList()
 	ds := data.ds
-	if fd, ok := d.s.snap.Framework.Discipline(d.key); ok && ds.Name == "" {
+	if fd, ok := d.s.State().Framework.Discipline(d.key); ok && ds.Name == "" {
 		ds.Name = fd.Name
 	}
 	d.name.SetText(ds.Name)
@@ -187,7 +188,7 @@ func (d *disciplineScreen) apply(data discData) {
 	}
 	d.scoreRow.Refresh() // the score's new width moves the button
 	d.facts.SetText(disciplineFacts(ds, data.period.Prev()))
-	d.explain.SetText(disciplineExplanation(ds, data.period.Prev())[0])
+	d.explain.SetText(screen.DisciplineExplanation(ds, data.period.Prev())[0])
 	d.metricsTitle.SetText(fmt.Sprintf("Metrics of %s, %s (select one to see where its number comes from)",
 		ds.Name, data.period.Label()))
 	d.metrics.set(data.metrics)
@@ -201,7 +202,7 @@ func (d *disciplineScreen) apply(data discData) {
 	case len(data.metrics) == 0:
 		d.metrics.unselect()
 		d.obs.clear(fmt.Sprintf("No metric of %s has data for %s in %s. Choose another business unit or period "+
-			"in the filter bar, or import data for it.", ds.Name, unitTitle(data.unit), data.period.Label()))
+			"in the filter bar, or import data for it.", ds.Name, model.UnitLabel(data.unit), data.period.Label()))
 	case found < 0:
 		d.metrics.unselect()
 		d.obs.clear("Select a metric above to see how its score was made and the observations and source cells behind it.")
@@ -217,8 +218,8 @@ func (d *disciplineScreen) explainScore() {
 	if ds.Name == "" {
 		return
 	}
-	showExplanation(d.s.win, fmt.Sprintf("%s, %s, %s", ds.Name, unitTitle(d.data.unit), d.data.period.Label()),
-		disciplineExplanation(ds, d.data.period.Prev()), "", nil)
+	screen.ShowExplanation(d.s.Window(), fmt.Sprintf("%s, %s, %s", ds.Name, model.UnitLabel(d.data.unit), d.data.period.Label()),
+		screen.DisciplineExplanation(ds, d.data.period.Prev()), "", nil)
 }
 
 // disciplineFacts is the target, the gap and the change in one line.
@@ -269,15 +270,15 @@ func (d *disciplineScreen) selectMetric(i int) {
 func (d *disciplineScreen) showTrend() {
 	name := d.data.ds.Name
 	if name == "" {
-		if fd, ok := d.s.snap.Framework.Discipline(d.key); ok {
+		if fd, ok := d.s.State().Framework.Discipline(d.key); ok {
 			name = fd.Name
 		}
 	}
 	t := d.data.trendWith(d.metric)
 	d.trend.SetData(t)
-	title := fmt.Sprintf("%s over time, %s", name, unitTitle(d.data.unit))
+	title := fmt.Sprintf("%s over time, %s", name, model.UnitLabel(d.data.unit))
 	if len(t.Series) > 1 {
-		title = fmt.Sprintf("%s and %s over time, %s (scores)", name, d.metric, unitTitle(d.data.unit))
+		title = fmt.Sprintf("%s and %s over time, %s (scores)", name, d.metric, model.UnitLabel(d.data.unit))
 	}
 	d.trendTitle.SetText(title)
 }
@@ -289,7 +290,7 @@ func (d *disciplineScreen) listItem() fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	score := widget.NewLabel("")
 	level := widget.NewLabel("")
-	bar := newScoreBar(model.DisciplineScore{})
+	bar := screen.NewScoreBar(model.DisciplineScore{})
 	return container.NewVBox(container.NewBorder(nil, nil, nil, score, name),
 		container.NewBorder(nil, nil, nil, level, bar))
 }
@@ -302,9 +303,9 @@ func (d *disciplineScreen) updateListItem(id widget.ListItemID, o fyne.CanvasObj
 	box := o.(*fyne.Container)
 	top, bottom := box.Objects[0].(*fyne.Container), box.Objects[1].(*fyne.Container)
 	top.Objects[0].(*widget.Label).SetText(ds.Name)
-	top.Objects[1].(*widget.Label).SetText(scoreText(ds.Present, ds.Score))
-	bar := bottom.Objects[0].(*scoreBar)
-	bar.set(ds.Present, ds.Score, ds.Target)
+	top.Objects[1].(*widget.Label).SetText(screen.ScoreText(ds.Present, ds.Score))
+	bar := bottom.Objects[0].(*screen.ScoreBar)
+	bar.Set(ds.Present, ds.Score, ds.Target)
 	bar.Refresh()
 	level := "no data"
 	if ds.Present {

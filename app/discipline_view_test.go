@@ -16,9 +16,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"cxdash/app/screen"
 	"cxdash/assets"
 	"cxdash/charts"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // discScore is what the model says about discipline key under the
@@ -74,7 +76,7 @@ func discAssertMatchesModel(t *testing.T, u *UI, key string) {
 		for col, want := range map[int]string{0: ms.Metric, 1: f.String(ms.Value),
 			2: charts.ScoreFormat.String(ms.Score), 5: strconv.Itoa(ms.Rows)} {
 			if got := d.metrics.cell(i, col); got != want {
-				t.Errorf("row %d (%s) column %s shows %q, want %q", i, ms.Metric, metricColumns[col].title, got, want)
+				t.Errorf("row %d (%s) column %s shows %q, want %q", i, ms.Metric, metricColumns[col].Title, got, want)
 			}
 		}
 	}
@@ -124,7 +126,7 @@ func TestDisciplineDrillDownMatchesTheScorer(t *testing.T) {
 // every observation row against the demo workbook's own cells.
 func TestDisciplineObservationsShowTheirSource(t *testing.T) {
 	u := dashTestUI(t, true)
-	u.navigate("discipline", model.Measurement)
+	u.show(screen.DisciplinePlace(model.Measurement))
 	dashSettle(t, u)
 	const metric = "CSAT %"
 	discSelectMetric(t, u, metric)
@@ -151,8 +153,8 @@ func TestDisciplineObservationsShowTheirSource(t *testing.T) {
 	units := map[string]bool{}
 	for i, o := range rows {
 		units[o.Unit] = true
-		if got := d.obs.cell(i, 4); got != DemoFileName {
-			t.Errorf("row %d file %q, want %s", i, got, DemoFileName)
+		if got := d.obs.cell(i, 4); got != workspace.DemoFileName {
+			t.Errorf("row %d file %q, want %s", i, got, workspace.DemoFileName)
 		}
 		if d.obs.cell(i, 5) != "Scores" || d.obs.cell(i, 3) != "Yes" || d.obs.cell(i, 7) != "1" {
 			t.Errorf("row %d: sheet %q counted %q batch %q", i, d.obs.cell(i, 5), d.obs.cell(i, 3), d.obs.cell(i, 7))
@@ -178,11 +180,11 @@ func TestDisciplineObservationsShowTheirSource(t *testing.T) {
 			t.Errorf("row %d value %v, the workbook has %s", i, o.Value, get("E"))
 		}
 	}
-	if len(units) != len(u.s.snap.Units) {
-		t.Errorf("all units show observations of %v, want every unit %v", units, u.s.snap.Units)
+	if len(units) != len(u.s.State().Units) {
+		t.Errorf("all units show observations of %v, want every unit %v", units, u.s.State().Units)
 	}
-	if !strings.Contains(d.obs.title.text, "3 observations, all units, Q3 2026") {
-		t.Errorf("observations title %q", d.obs.title.text)
+	if !strings.Contains(d.obs.title.Text(), "3 observations, all units, Q3 2026") {
+		t.Errorf("observations title %q", d.obs.title.Text())
 	}
 	if !strings.Contains(strings.Join(d.obs.lines, "\n"), "Online: "+metric) {
 		t.Errorf("the explanation does not give each unit's score:\n%s", strings.Join(d.obs.lines, "\n"))
@@ -191,7 +193,7 @@ func TestDisciplineObservationsShowTheirSource(t *testing.T) {
 
 func TestDisciplineUnitFilterChangesTheNumbers(t *testing.T) {
 	u := dashTestUI(t, true)
-	u.navigate("discipline", model.Strategy)
+	u.show(screen.DisciplinePlace(model.Strategy))
 	dashSettle(t, u)
 	discSelectMetric(t, u, "NPS")
 	d := u.discipline
@@ -199,8 +201,8 @@ func TestDisciplineUnitFilterChangesTheNumbers(t *testing.T) {
 
 	u.filters.unit.SetSelected("Online")
 	dashSettle(t, u)
-	if u.s.filters.Unit != "Online" {
-		t.Fatalf("filters %+v", u.s.filters)
+	if u.s.Filters().Unit != "Online" {
+		t.Fatalf("filters %+v", u.s.Filters())
 	}
 	discAssertMatchesModel(t, u, model.Strategy)
 	if d.score.Text == allScore || d.metrics.cell(d.rowOf("NPS"), 1) == allValue {
@@ -215,7 +217,7 @@ func TestDisciplineUnitFilterChangesTheNumbers(t *testing.T) {
 	}
 	// The header shows one line of it; the button shows all of it.
 	test.Tap(d.how)
-	top := u.s.win.Canvas().Overlays().Top()
+	top := u.s.Window().Canvas().Overlays().Top()
 	if top == nil || !discHasText(top, ds.Explain) {
 		t.Errorf("How is this score made? does not show %q", ds.Explain)
 	}
@@ -259,13 +261,13 @@ func TestDisciplineShowsReplacedObservations(t *testing.T) {
 	if err := wb.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	res := u.s.ws.ImportFile(context.Background(), path, ImportOptions{})
-	if !res.Imported() {
-		t.Fatalf("the correction was not imported: %+v", res.Report.Problems)
+	res, resErr := u.s.Workspace().ImportFile(context.Background(), path, workspace.ImportOptions{})
+	if resErr != nil || !res.Imported() {
+		t.Fatalf("the correction was not imported: %v %+v", resErr, res.Problems)
 	}
-	dashWait(t, u.s.reload())
-	u.s.setFilters(Filters{Unit: "Online", Gran: model.Quarter})
-	u.navigate("discipline", model.Strategy)
+	dashWait(t, u.s.Reload())
+	u.s.SetFilters(workspace.Filters{Unit: "Online", Gran: model.Quarter})
+	u.show(screen.DisciplinePlace(model.Strategy))
 	dashSettle(t, u)
 	discSelectMetric(t, u, "NPS")
 	d := u.discipline
@@ -277,30 +279,30 @@ func TestDisciplineShowsReplacedObservations(t *testing.T) {
 		t.Errorf("first row: %q %q %q %v, want the correction counted", d.obs.cell(0, 3), d.obs.cell(0, 4), d.obs.cell(0, 6), rows[0].Value)
 	}
 	want := "Replaced by batch " + strconv.FormatInt(res.Batch.ID, 10)
-	if d.obs.cell(1, 3) != want || d.obs.cell(1, 4) != DemoFileName {
+	if d.obs.cell(1, 3) != want || d.obs.cell(1, 4) != workspace.DemoFileName {
 		t.Errorf("second row: %q from %q, want %q from the demo", d.obs.cell(1, 3), d.obs.cell(1, 4), want)
 	}
 	if got := d.metrics.cell(d.rowOf("NPS"), 1); got != "55.0 points" {
 		t.Errorf("NPS for Online shows %q, want the corrected 55.0 points", got)
 	}
-	if !strings.Contains(d.obs.title.text, "1 replaced by a later import") {
-		t.Errorf("observations title %q does not say one was replaced", d.obs.title.text)
+	if !strings.Contains(d.obs.title.Text(), "1 replaced by a later import") {
+		t.Errorf("observations title %q does not say one was replaced", d.obs.title.Text())
 	}
 }
 
 func TestDisciplineEmptyState(t *testing.T) {
 	u := dashTestUI(t, false)
-	u.navigate("discipline", nil)
+	u.show(screen.At(screen.Discipline))
 	d := u.discipline
 	if d.root.Objects[0] != d.empty {
 		t.Fatal("an empty workspace does not show the empty state")
 	}
 	nav := dashRecordNavigation(u)
 	test.Tap(dashButton(t, d.empty, "Import…"))
-	if len(*nav) != 1 || (*nav)[0] != "import <nil>" {
+	if len(*nav) != 1 || (*nav)[0] != "import" {
 		t.Errorf("Import… navigated %v", *nav)
 	}
-	u.navigate("discipline", nil)
+	u.show(screen.At(screen.Discipline))
 	test.Tap(dashButton(t, d.empty, "Load demo data"))
 	dashPumpUntil(t, "the demo data", func() bool { return d.root.Objects[0] == d.board })
 	dashSettle(t, u)
@@ -333,11 +335,11 @@ func TestDisciplineGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			u := dashTestUI(t, true)
 			u.discipline.obs.loc = time.UTC
-			u.s.app.Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
-			u.navigate("discipline", model.Measurement)
+			u.s.App().Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
+			u.show(screen.DisciplinePlace(model.Measurement))
 			dashSettle(t, u)
 			discSelectMetric(t, u, "CSAT %")
-			test.AssertImageMatches(t, "discipline_"+c.name+".png", u.s.win.Canvas().Capture())
+			test.AssertImageMatches(t, "discipline_"+c.name+".png", u.s.Window().Canvas().Capture())
 		})
 	}
 }

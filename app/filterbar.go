@@ -7,23 +7,23 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // filterBar edits the filters every screen shares: business unit,
 // granularity and period range.
 type filterBar struct {
-	s                    *session
+	s                    *screen.Session
 	unit, gran, from, to *widget.Select
 	updating             bool // set while the bar fills itself, so no change loops back
 	box                  *fyne.Container
 }
 
-const allUnitsLabel = "All units"
-
 var granularityLabels = []string{"Month", "Quarter", "Year"}
 
-func newFilterBar(s *session) *filterBar {
+func newFilterBar(s *screen.Session) *filterBar {
 	b := &filterBar{s: s}
 	changed := func(string) {
 		if !b.updating {
@@ -34,35 +34,35 @@ func newFilterBar(s *session) *filterBar {
 	b.gran = widget.NewSelect(granularityLabels, changed)
 	b.from = widget.NewSelect(nil, changed)
 	b.to = widget.NewSelect(nil, changed)
-	b.unit.PlaceHolder, b.from.PlaceHolder, b.to.PlaceHolder = allUnitsLabel, "first", "latest"
+	b.unit.PlaceHolder, b.from.PlaceHolder, b.to.PlaceHolder = model.AllUnitsLabel, "first", "latest"
 	b.box = container.NewHBox(
 		widget.NewLabel("Business unit"), b.unit,
 		widget.NewLabel("Granularity"), b.gran,
 		widget.NewLabel("From"), b.from,
 		widget.NewLabel("To"), b.to,
 	)
-	s.onChange(b.fill)
+	s.OnChange(b.fill)
 	return b
 }
 
 func (b *filterBar) content() fyne.CanvasObject { return b.box }
 
 // focus moves the keyboard focus to the filters (Ctrl+F).
-func (b *filterBar) focus() { b.s.win.Canvas().Focus(b.unit) }
+func (b *filterBar) focus() { b.s.Window().Canvas().Focus(b.unit) }
 
 // fill shows the session's filters and the choices the data offers.
 func (b *filterBar) fill() {
 	b.updating = true
 	defer func() { b.updating = false }()
-	f, snap := b.s.filters, b.s.snap
-	units := []string{allUnitsLabel}
+	f, snap := b.s.Filters(), b.s.State()
+	units := []string{model.AllUnitsLabel}
 	if snap != nil {
 		units = append(units, snap.Units...)
 	}
 	b.unit.Options = units
-	b.unit.Selected = unitTitle(f.Unit)
+	b.unit.Selected = model.UnitLabel(f.Unit)
 	b.gran.Selected = strings.Title(f.Gran.String()) //nolint:staticcheck // ASCII words
-	all := snap.Periods(Filters{Gran: f.Gran})
+	all := snap.Periods(workspace.Filters{Gran: f.Gran})
 	labels := make([]string, len(all))
 	for i, p := range all {
 		labels[i] = p.Label()
@@ -82,16 +82,16 @@ func (b *filterBar) fill() {
 
 // apply turns the bar's choices into filters for every screen.
 func (b *filterBar) apply() {
-	f := Filters{Unit: model.AllUnits}
-	if b.unit.Selected != "" && b.unit.Selected != allUnitsLabel {
+	f := workspace.Filters{Unit: model.AllUnits}
+	if b.unit.Selected != "" && b.unit.Selected != model.AllUnitsLabel {
 		f.Unit = b.unit.Selected
 	}
 	if g, err := model.ParseGranularity(b.gran.Selected); err == nil {
 		f.Gran = g
 	}
-	regranulated := f.Gran != b.s.filters.Gran
+	regranulated := f.Gran != b.s.Filters().Gran
 	if !regranulated { // a range chosen at another granularity does not carry over
-		for _, p := range b.s.snap.Periods(Filters{Gran: f.Gran}) {
+		for _, p := range b.s.State().Periods(workspace.Filters{Gran: f.Gran}) {
 			if p.Label() == b.from.Selected {
 				f.From = p
 			}
@@ -103,12 +103,5 @@ func (b *filterBar) apply() {
 			f.From, f.To = f.To, f.From
 		}
 	}
-	b.s.setFilters(f)
-}
-
-func unitTitle(u string) string {
-	if u == model.AllUnits || u == "" {
-		return allUnitsLabel
-	}
-	return u
+	b.s.SetFilters(f)
 }

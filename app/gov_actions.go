@@ -11,9 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 var govActionColumns = []govColumn{
@@ -27,7 +28,7 @@ const (
 	govActionsAll    = "All statuses"
 )
 
-// govActions is the "Actions" section: the work that closes gaps, soonest
+// govActions is the "Actions" screen.Section: the work that closes gaps, soonest
 // due first, overdue ones in red.
 type govActions struct {
 	govList[model.Action]
@@ -59,7 +60,7 @@ func (a *govActions) set(d govData) {
 	overdue, open := 0, 0
 	var rows [][]govCell
 	for _, x := range d.Actions {
-		if !ofUnit(x.Unit, d.filters.Unit) {
+		if !screen.OfUnit(x.Unit, d.filters.Unit) {
 			continue
 		}
 		if !x.Status.Closed() {
@@ -102,7 +103,7 @@ func (a *govActions) cells(d govData, x model.Action) []govCell {
 	}
 	if x.Overdue(d.today) {
 		days := int(model.Day(d.today).Sub(model.Day(x.Due)).Hours() / 24)
-		due = govCell{text: fmt.Sprintf("%s · %s late", govDate(x.Due), plural(days, "day")),
+		due = govCell{text: fmt.Sprintf("%s · %s late", govDate(x.Due), screen.Plural(days, "day")),
 			imp: widget.DangerImportance, icon: theme.WarningIcon()}
 	}
 	subject := a.g.disciplineName(x.Discipline)
@@ -119,7 +120,7 @@ func (a *govActions) cells(d govData, x model.Action) []govCell {
 	}
 	unit := x.Unit
 	if unit == "" {
-		unit = allUnitsLabel
+		unit = model.AllUnitsLabel
 	}
 	return []govCell{due, {text: x.Title, bold: x.Overdue(d.today)}, plain(subject), plain(unit), plain(x.Owner), status,
 		plain(gap), plain(govDate(x.Created))}
@@ -133,7 +134,7 @@ func (a *govActions) open(x model.Action) *govForm {
 
 // openActionForm shows the dialog that creates or edits an action. data
 // gives the choices (disciplines, metrics, units).
-func openActionForm(s *session, data govData, x model.Action, changed func(), opened func(*govForm)) *govForm {
+func openActionForm(s *screen.Session, data govData, x model.Action, changed func(), opened func(*govForm)) *govForm {
 	names, keys := disciplineChoices(data.snap)
 	discName := ""
 	for i, k := range keys {
@@ -155,7 +156,7 @@ func openActionForm(s *session, data govData, x model.Action, changed func(), op
 	if data.snap != nil {
 		units = data.snap.Units
 	}
-	unit := govSelect(allUnitsLabel, units, x.Unit)
+	unit := govSelect(model.AllUnitsLabel, units, x.Unit)
 	owner := govEntry(x.Owner, "One person or team: Ana Souza, or ana@example.com")
 	due := govEntry(govDate(x.Due), "e.g. 30 Jun 2026")
 	var statuses []string
@@ -181,7 +182,7 @@ func openActionForm(s *session, data govData, x model.Action, changed func(), op
 	if !x.Closed.IsZero() {
 		hint = widget.NewLabel(fmt.Sprintf("Created %s, closed %s.", govDate(x.Created), govDate(x.Closed)))
 	}
-	ws := s.ws
+	ws := s.Workspace()
 	f := newGovForm(s, govFormOptions{
 		title: dialogTitle,
 		items: []*widget.FormItem{
@@ -226,9 +227,9 @@ func openActionForm(s *session, data govData, x model.Action, changed func(), op
 				}
 			}
 			stampAction(&n, x.Status, today())
-			return govSaveWork(errs, n, (*store.Store).SaveAction, ws)
+			return govSaveWork(errs, n, (*workspace.Workspace).SaveAction, ws)
 		},
-		remove:      govRemover(s, x.ID, (*store.Store).DeleteAction),
+		remove:      govRemover(s, x.ID, (*workspace.Workspace).DeleteAction),
 		removeWhat:  "this action",
 		afterChange: changed,
 	})
@@ -255,7 +256,7 @@ func stampAction(a *model.Action, was model.ActionStatus, day time.Time) {
 }
 
 // disciplineChoices are the disciplines' names and keys in framework order.
-func disciplineChoices(snap *Snapshot) (names, keys []string) {
+func disciplineChoices(snap *workspace.State) (names, keys []string) {
 	fw := model.DefaultFramework()
 	if snap != nil {
 		fw = snap.Framework

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"cxdash/app/screen"
 )
 
 // maxAuditRows is how many audit entries the screen reads: the recent
@@ -20,7 +22,7 @@ var govAuditEntities = []struct{ label, entity string }{
 	{"All records", ""}, {"Owners & targets", "ownership"}, {"Actions", "action"}, {"CX issues", "issue"}, {"Events", "event"},
 }
 
-// govAudit is the "Audit trail" section: who changed which governance
+// govAudit is the "Audit trail" screen.Section: who changed which governance
 // record when, newest first.
 type govAudit struct {
 	g      *governanceScreen
@@ -70,7 +72,7 @@ func (a *govAudit) set(d govData) {
 			plain(e.Record), plain(e.Change), plain(e.Detail)})
 	}
 	a.table.set(rows)
-	text := plural(len(rows), "change")
+	text := screen.Plural(len(rows), "change")
 	if len(rows) == maxAuditRows {
 		text = "the latest " + text
 	}

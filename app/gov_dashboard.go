@@ -11,9 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // The dashboard's governance hooks: a card listing overdue actions, and
@@ -22,12 +23,12 @@ import (
 // overdueCard tells the dashboard's reader which actions are late; it is
 // hidden while none is. Tapping it opens Governance › Actions.
 type overdueCard struct {
-	s      *session
+	s      *screen.Session
 	box    *fyne.Container
 	title  *widget.Label
 	list   *widget.Label
 	shown  []model.Action
-	latest latestOnly
+	latest screen.Latest
 	// onShown is called when the card shows or hides, for the dashboard to
 	// lay out its first screen again.
 	onShown func()
@@ -36,7 +37,7 @@ type overdueCard struct {
 // maxOverdueListed is how many overdue actions the card names.
 const maxOverdueListed = 3
 
-func newOverdueCard(s *session) *overdueCard {
+func newOverdueCard(s *screen.Session) *overdueCard {
 	c := &overdueCard{s: s}
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.title.Importance = widget.DangerImportance
@@ -50,28 +51,28 @@ func newOverdueCard(s *session) *overdueCard {
 	// One line, so that the card takes little of the dashboard's first screen.
 	row := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
 		c.title), open, c.list)
-	c.box = container.NewStack(bg, newTapRow(row, c.open))
+	c.box = container.NewStack(bg, screen.NewTapRow(row, c.open))
 	c.box.Hide()
-	s.onChange(func() { c.refresh() })
+	s.OnChange(func() { c.refresh() })
 	return c
 }
 
-func (c *overdueCard) open() { c.s.navigate("governance", govSectionActions) }
+func (c *overdueCard) open() { c.s.Show(screen.GovernancePlace(govSectionActions)) }
 
 // refresh reads the overdue actions off the UI thread.
 func (c *overdueCard) refresh() <-chan struct{} {
-	seq, done := c.latest.begin()
-	ws, ctx, unit := c.s.ws, c.s.ctx, c.s.filters.Unit
+	seq, done := c.latest.Begin()
+	ws, ctx, unit := c.s.Workspace(), c.s.Context(), c.s.Filters().Unit
 	if ws == nil {
-		c.latest.finish(seq, done, func() {})
+		c.latest.Finish(seq, done, func() {})
 		return done
 	}
 	go func() {
 		overdue, err := ws.OverdueActions(ctx, now())
-		uiDo(func() {
-			c.latest.finish(seq, done, func() {
+		c.s.Do(func() {
+			c.latest.Finish(seq, done, func() {
 				if err != nil {
-					c.s.showError(fmt.Errorf("could not read the actions: %w", err))
+					c.s.ShowError(fmt.Errorf("could not read the actions: %w", err))
 					return
 				}
 				c.show(overdue, unit)
@@ -82,12 +83,12 @@ func (c *overdueCard) refresh() <-chan struct{} {
 }
 
 // idle is closed once the latest refresh is on screen.
-func (c *overdueCard) idle() <-chan struct{} { return c.latest.idle() }
+func (c *overdueCard) idle() <-chan struct{} { return c.latest.Idle() }
 
 func (c *overdueCard) show(overdue []model.Action, unit string) {
 	c.shown = c.shown[:0]
 	for _, a := range overdue {
-		if ofUnit(a.Unit, unit) {
+		if screen.OfUnit(a.Unit, unit) {
 			c.shown = append(c.shown, a)
 		}
 	}
@@ -96,7 +97,7 @@ func (c *overdueCard) show(overdue []model.Action, unit string) {
 		return
 	}
 	day := today()
-	c.title.SetText(fmt.Sprintf("%s overdue", plural(len(c.shown), "action")))
+	c.title.SetText(fmt.Sprintf("%s overdue", screen.Plural(len(c.shown), "action")))
 	var parts []string
 	for _, a := range c.shown[:min(len(c.shown), maxOverdueListed)] {
 		late := int(day.Sub(model.Day(a.Due)).Hours() / 24)
@@ -104,7 +105,7 @@ func (c *overdueCard) show(overdue []model.Action, unit string) {
 		if a.Owner != "" {
 			who = a.Owner + ", "
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s%s late)", a.Title, who, plural(late, "day")))
+		parts = append(parts, fmt.Sprintf("%s (%s%s late)", a.Title, who, screen.Plural(late, "day")))
 	}
 	text := strings.Join(parts, " · ")
 	if more := len(c.shown) - maxOverdueListed; more > 0 {
@@ -133,7 +134,7 @@ func (c *overdueCard) setVisible(v bool) {
 // it offers the current gaps and opens a new action prefilled from the one
 // chosen.
 type gapAction struct {
-	s      *session
+	s      *screen.Session
 	data   func() dashData // what the dashboard shows
 	button *widget.Button
 	menu   *widget.PopUpMenu // the choice of gaps, while shown
@@ -142,7 +143,7 @@ type gapAction struct {
 	opened chan struct{}     // closed when the dialog opens; tests wait on it
 }
 
-func newGapAction(s *session, data func() dashData) *gapAction {
+func newGapAction(s *screen.Session, data func() dashData) *gapAction {
 	g := &gapAction{s: s, data: data, opened: make(chan struct{})}
 	g.button = widget.NewButtonWithIcon("Create action", theme.ContentAddIcon(), g.choose)
 	g.button.Importance = widget.LowImportance
@@ -154,7 +155,7 @@ func (g *gapAction) choose() {
 	gaps := gapChoices(g.data())
 	switch len(gaps) {
 	case 0:
-		showExplanation(g.s.win, "Create action", []string{"No discipline is below its target in this view. " +
+		screen.ShowExplanation(g.s.Window(), "Create action", []string{"No discipline is below its target in this view. " +
 			"Set targets in Governance › Owners & targets, or create an action there."}, "", nil)
 		return
 	case 1:
@@ -166,7 +167,7 @@ func (g *gapAction) choose() {
 		items = append(items, fyne.NewMenuItem(c.title, func() { g.create(c) }))
 	}
 	g.gaps = fyne.NewMenu("", items...)
-	g.menu = widget.NewPopUpMenu(g.gaps, g.s.win.Canvas())
+	g.menu = widget.NewPopUpMenu(g.gaps, g.s.Window().Canvas())
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(g.button)
 	g.menu.ShowAtPosition(pos.Add(fyne.NewPos(0, g.button.Size().Height)))
 }
@@ -178,20 +179,20 @@ func (g *gapAction) create(c gapChoice) {
 		g.menu.Hide()
 		g.menu = nil
 	}
-	ws, ctx, snap := g.s.ws, g.s.ctx, g.s.snap
+	ws, ctx, snap := g.s.Workspace(), g.s.Context(), g.s.State()
 	go func() {
-		owners, err := ws.Store.Ownerships(ctx)
-		acts, aerr := ws.Store.Actions(ctx, store.ActionFilter{})
+		owners, err := ws.Ownerships(ctx)
+		acts, aerr := ws.Actions(ctx, workspace.ActionFilter{})
 		if err == nil {
 			err = aerr
 		}
-		uiDo(func() {
+		g.s.Do(func() {
 			if err != nil {
-				g.s.showError(fmt.Errorf("could not read the owners: %w", err))
+				g.s.ShowError(fmt.Errorf("could not read the owners: %w", err))
 				return
 			}
-			data := govData{snap: snap, Governance: Governance{Ownerships: owners, Actions: acts}}
-			openActionForm(g.s, data, c.action(owners), func() { g.s.reload() }, func(f *govForm) { g.form = f })
+			data := govData{snap: snap, Governance: workspace.Governance{Ownerships: owners, Actions: acts}}
+			openActionForm(g.s, data, c.action(owners), func() { g.s.Reload() }, func(f *govForm) { g.form = f })
 			old := g.opened
 			g.opened = make(chan struct{}) // before the close: a waiter then sees the new one
 			close(old)

@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 var govEventColumns = []govColumn{{"Date", 110, 0}, {"Unit", 120, 0}, {"Event", 260, 1}, {"Description", 360, 3}}
 
-// govEvents is the "Events" section: dated annotations (an outage, a
+// govEvents is the "Events" screen.Section: dated annotations (an outage, a
 // relaunch, a reorganisation) that every trend chart marks, so a dip or a
 // jump has its reason beside it.
 type govEvents struct {
@@ -35,12 +36,12 @@ func (v *govEvents) set(d govData) {
 	v.shown = v.shown[:0]
 	var rows [][]govCell
 	for _, e := range slices.Backward(d.Events) { // newest first: the recent ones matter most
-		if !ofUnit(e.Unit, d.filters.Unit) {
+		if !screen.OfUnit(e.Unit, d.filters.Unit) {
 			continue
 		}
 		unit := plain(e.Unit)
 		if e.Unit == "" {
-			unit = muted(allUnitsLabel)
+			unit = muted(model.AllUnitsLabel)
 		}
 		date := plain(govDate(e.Date))
 		if e.Date.After(d.today) {
@@ -50,21 +51,21 @@ func (v *govEvents) set(d govData) {
 		rows = append(rows, []govCell{date, unit, {text: e.Title, bold: true}, plain(e.Description)})
 	}
 	v.table.set(rows)
-	v.count.SetText(plural(len(v.shown), "event"))
+	v.count.SetText(screen.Plural(len(v.shown), "event"))
 }
 
 // open shows the dialog for e; ID 0 adds a new one.
 func (v *govEvents) open(e model.Event) {
 	s := v.g.s
 	date := govEntry(govDate(e.Date), "e.g. 3 Feb 2026")
-	unit := govSelect(allUnitsLabel, v.g.units(), e.Unit)
+	unit := govSelect(model.AllUnitsLabel, v.g.units(), e.Unit)
 	title := govEntry(e.Title, "e.g. Billing system outage")
 	desc := govMultiline(e.Description, "What happened and what it may have changed")
 	dialogTitle := "Add event"
 	if e.ID != 0 {
 		dialogTitle = "Event"
 	}
-	ws := s.ws
+	ws := s.Workspace()
 	v.g.showForm(govFormOptions{
 		title: dialogTitle,
 		items: []*widget.FormItem{
@@ -85,9 +86,9 @@ func (v *govEvents) open(e model.Event) {
 			if n.Title == "" {
 				errs = append(errs, "Title: name the event, as the chart will show it")
 			}
-			return govSaveWork(errs, n, (*store.Store).SaveEvent, ws)
+			return govSaveWork(errs, n, (*workspace.Workspace).SaveEvent, ws)
 		},
-		remove:      govRemover(s, e.ID, (*store.Store).DeleteEvent),
+		remove:      govRemover(s, e.ID, (*workspace.Workspace).DeleteEvent),
 		removeWhat:  "this event",
 		afterChange: v.g.changed,
 	})

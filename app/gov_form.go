@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cxdash/store"
+	"cxdash/app/screen"
+	"cxdash/workspace"
 )
 
 // govForm is the dialog every governance record is edited in: a form, a
@@ -22,7 +23,7 @@ import (
 // nothing; otherwise the record is stored off the UI thread and the
 // screens reload.
 type govForm struct {
-	s       *session
+	s       *screen.Session
 	dlg     dialog.Dialog
 	form    *widget.Form
 	message *widget.Label
@@ -49,7 +50,7 @@ type govFormOptions struct {
 	afterChange func() // on the UI thread once stored
 }
 
-func newGovForm(s *session, o govFormOptions) *govForm {
+func newGovForm(s *screen.Session, o govFormOptions) *govForm {
 	f := &govForm{s: s, check: o.check, done: make(chan struct{})}
 	f.form = widget.NewForm(o.items...)
 	f.message = widget.NewLabel("")
@@ -72,7 +73,7 @@ func newGovForm(s *session, o govFormOptions) *govForm {
 					if ok {
 						f.runStore(o.remove, o.afterChange)
 					}
-				}, s.win)
+				}, s.Window())
 		})
 		f.remove.Importance = widget.DangerImportance
 		left = f.remove
@@ -83,7 +84,7 @@ func newGovForm(s *session, o govFormOptions) *govForm {
 	}
 	body.Add(f.message)
 	content := container.NewBorder(nil, container.NewBorder(nil, nil, left, buttons), nil, nil, body)
-	f.dlg = dialog.NewCustomWithoutButtons(o.title, content, s.win)
+	f.dlg = dialog.NewCustomWithoutButtons(o.title, content, s.Window())
 	f.dlg.Resize(fyne.NewSize(620, 0))
 	return f
 }
@@ -113,15 +114,15 @@ func (f *govForm) submit(after func()) {
 // after runs, on failure the dialog stays open with the error.
 func (f *govForm) runStore(work func(ctx context.Context) error, after func()) {
 	f.save.Disable()
-	ctx := f.s.ctx
+	ctx := f.s.Context()
 	go func() {
 		err := work(ctx)
-		uiDo(func() {
+		f.s.Do(func() {
 			defer f.finish()
 			f.save.Enable()
 			if err != nil {
-				f.fail("Not saved: " + UserMessage(err))
-				f.s.showError(err)
+				f.fail("Not saved: " + workspace.UserMessage(err))
+				f.s.ShowError(err)
 				return
 			}
 			f.message.Hide()
@@ -178,7 +179,7 @@ func govEntry(text, placeholder string) *widget.Entry {
 // in errs, one a line, or the work that saves n. n validates itself only
 // once the form has nothing to say, so a half-read record adds no noise.
 func govSaveWork[T interface{ Validate() error }](errs []string, n T,
-	save func(*store.Store, context.Context, T) (T, error), ws *Workspace) (func(ctx context.Context) error, error) {
+	save func(*workspace.Workspace, context.Context, T) (T, error), ws *workspace.Workspace) (func(ctx context.Context) error, error) {
 	if len(errs) == 0 {
 		if err := n.Validate(); err != nil {
 			errs = append(errs, err.Error())
@@ -188,7 +189,7 @@ func govSaveWork[T interface{ Validate() error }](errs []string, n T,
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return func(ctx context.Context) error {
-		_, err := save(ws.Store, ctx, n)
+		_, err := save(ws, ctx, n)
 		return err
 	}, nil
 }
@@ -196,11 +197,11 @@ func govSaveWork[T interface{ Validate() error }](errs []string, n T,
 // govRemover is Delete's work for the stored record id, or nil for a new
 // record (ID 0), which has nothing to delete. The workspace is the one open
 // when the person confirms.
-func govRemover(s *session, id int64, del func(*store.Store, context.Context, int64) error) func(ctx context.Context) error {
+func govRemover(s *screen.Session, id int64, del func(*workspace.Workspace, context.Context, int64) error) func(ctx context.Context) error {
 	if id == 0 {
 		return nil
 	}
-	return func(ctx context.Context) error { return del(s.ws.Store, ctx, id) }
+	return func(ctx context.Context) error { return del(s.Workspace(), ctx, id) }
 }
 
 // govPicked is a govSelect's choice, or "" when it shows its none option.

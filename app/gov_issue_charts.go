@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
 )
@@ -26,7 +27,7 @@ type govIssueCharts struct {
 	box                            fyne.CanvasObject
 	byTouch, bySeverity            *charts.Heatmap
 	resolve                        *charts.BarChart
-	touchTitle, sevTitle, resTitle *sectionTitle
+	touchTitle, sevTitle, resTitle *screen.SectionTitle
 }
 
 func newGovIssueCharts() *govIssueCharts {
@@ -34,12 +35,12 @@ func newGovIssueCharts() *govIssueCharts {
 		byTouch:    charts.NewHeatmap(charts.HeatmapData{}),
 		bySeverity: charts.NewHeatmap(charts.HeatmapData{}),
 		resolve:    charts.NewBarChart(charts.BarData{}),
-		touchTitle: newSectionTitle("Issues by touchpoint"),
-		sevTitle:   newSectionTitle("Issues by severity"),
-		resTitle:   newSectionTitle("Median days to resolve"),
+		touchTitle: screen.NewSectionTitle("Issues by touchpoint"),
+		sevTitle:   screen.NewSectionTitle("Issues by severity"),
+		resTitle:   screen.NewSectionTitle("Median days to resolve"),
 	}
-	c.box = container.New(&weightedRow{weights: []float32{1.3, 1.1, 0.9}},
-		section(c.touchTitle, c.byTouch), section(c.sevTitle, c.bySeverity), section(c.resTitle, c.resolve))
+	c.box = container.New(&screen.WeightedRow{Weights: []float32{1.3, 1.1, 0.9}},
+		screen.Section(c.touchTitle, c.byTouch), screen.Section(c.sevTitle, c.bySeverity), screen.Section(c.resTitle, c.resolve))
 	return c
 }
 

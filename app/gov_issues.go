@@ -11,8 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 var govIssueColumns = []govColumn{
@@ -26,7 +27,7 @@ const (
 	govIssuesAll  = "All statuses"
 )
 
-// govIssues is the "CX issue log" section: what went wrong for customers,
+// govIssues is the "CX issue log" screen.Section: what went wrong for customers,
 // where, how badly and why, with charts of where issues cluster and how
 // long they take to fix.
 type govIssues struct {
@@ -61,7 +62,7 @@ func (v *govIssues) set(d govData) {
 		titles[a.ID] = a.Title
 	}
 	for _, i := range d.Issues {
-		if !ofUnit(i.Unit, d.filters.Unit) {
+		if !screen.OfUnit(i.Unit, d.filters.Unit) {
 			continue
 		}
 		inUnit = append(inUnit, i)
@@ -75,7 +76,7 @@ func (v *govIssues) set(d govData) {
 		rows = append(rows, v.cells(i, titles))
 	}
 	v.table.set(rows)
-	v.count.SetText(fmt.Sprintf("%s, %d not yet resolved", plural(len(inUnit), "issue"), open))
+	v.count.SetText(fmt.Sprintf("%s, %d not yet resolved", screen.Plural(len(inUnit), "issue"), open))
 	v.charts.set(inUnit, d.filters.Gran)
 }
 
@@ -107,7 +108,7 @@ func (v *govIssues) cells(i model.CXIssue, titles map[int64]string) []govCell {
 	}
 	unit := i.Unit
 	if unit == "" {
-		unit = allUnitsLabel
+		unit = model.AllUnitsLabel
 	}
 	return []govCell{plain(govDate(i.Date)), plain(i.Touchpoint), plain(unit), sev, plain(i.Description),
 		plain(i.RootCause), status, plain(action), plain(govDate(i.Resolved))}
@@ -124,7 +125,7 @@ func (v *govIssues) open(i model.CXIssue) {
 	if data.snap != nil {
 		units = data.snap.Units
 	}
-	unit := govSelect(allUnitsLabel, units, i.Unit)
+	unit := govSelect(model.AllUnitsLabel, units, i.Unit)
 	var sevs []string
 	for _, x := range model.Severities {
 		sevs = append(sevs, statusTitle(string(x)))
@@ -162,7 +163,7 @@ func (v *govIssues) open(i model.CXIssue) {
 	if i.ID != 0 {
 		title = "CX issue"
 	}
-	ws := s.ws
+	ws := s.Workspace()
 	v.g.showForm(govFormOptions{
 		title: title,
 		items: []*widget.FormItem{
@@ -211,9 +212,9 @@ func (v *govIssues) open(i model.CXIssue) {
 			case n.Status != model.IssueResolved:
 				n.Resolved = time.Time{}
 			}
-			return govSaveWork(errs, n, (*store.Store).SaveIssue, ws)
+			return govSaveWork(errs, n, (*workspace.Workspace).SaveIssue, ws)
 		},
-		remove:      govRemover(s, i.ID, (*store.Store).DeleteIssue),
+		remove:      govRemover(s, i.ID, (*workspace.Workspace).DeleteIssue),
 		removeWhat:  "this issue",
 		afterChange: v.g.changed,
 	})

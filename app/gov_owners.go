@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
 )
 
@@ -30,7 +31,7 @@ type govOwnerRow struct {
 	target *float64 // from Settings (a discipline) or the catalogue (a metric)
 }
 
-// govOwners is the "Owners & targets" section: a row per discipline, each
+// govOwners is the "Owners & targets" screen.Section: a row per discipline, each
 // followed by its metrics, with owner, target, review and staleness.
 type govOwners struct {
 	g     *governanceScreen
@@ -77,7 +78,7 @@ func (o *govOwners) set(d govData) {
 		order[fd.Key] = i
 	}
 	ms := append([]model.Metric(nil), metrics...)
-	sortMetrics(ms, order)
+	screen.SortMetrics(ms, order)
 
 	o.rows = o.rows[:0]
 	var cells [][]govCell
@@ -108,7 +109,7 @@ func (o *govOwners) set(d govData) {
 	}
 	o.table.set(cells)
 	o.count.SetText(fmt.Sprintf("   %d of %d with an owner · %s overdue · %s stale", owned, len(o.rows),
-		plural(overdue, "review"), plural(stale, "metric")))
+		screen.Plural(overdue, "review"), screen.Plural(stale, "metric")))
 }
 
 // ownKey is the key ownerships match on: metric names ignore case and spacing.
@@ -207,9 +208,9 @@ func (o *govOwners) targetText(r govOwnerRow, t *float64) string {
 		return ""
 	}
 	if r.metric != nil && r.metric.Unit != "" && r.metric.Unit != "level" {
-		return metricFormat(*r.metric).String(*t)
+		return screen.MetricFormat(*r.metric).String(*t)
 	}
-	return formatSetting(*t)
+	return screen.FormatSetting(*t)
 }
 
 func cadenceLabel(c model.Cadence) string {
@@ -227,12 +228,12 @@ func (o *govOwners) setStale(v string) {
 	if err != nil {
 		return
 	}
-	ws, ctx := o.g.s.ws, o.g.s.ctx
+	ws, ctx := o.g.s.Workspace(), o.g.s.Context()
 	go func() {
 		err := ws.SetStalePeriods(ctx, n)
-		uiDo(func() {
+		o.g.s.Do(func() {
 			if err != nil {
-				o.g.s.showError(fmt.Errorf("could not save the stale setting: %w", err))
+				o.g.s.ShowError(fmt.Errorf("could not save the stale setting: %w", err))
 				return
 			}
 			o.g.refresh()
@@ -253,9 +254,9 @@ func (o *govOwners) edit(i int) {
 	}
 	target := govEntry("", "")
 	if own.Target != nil {
-		target.SetText(formatSetting(*own.Target))
+		target.SetText(screen.FormatSetting(*own.Target))
 	} else if r.target != nil {
-		target.SetText(formatSetting(*r.target))
+		target.SetText(screen.FormatSetting(*r.target))
 	}
 	if r.kind == model.SubjectDiscipline {
 		target.SetPlaceHolder("a maturity score from 1 to 5")
@@ -272,7 +273,7 @@ func (o *govOwners) edit(i int) {
 	if r.kind == model.SubjectMetric {
 		what = "Target"
 	}
-	ws := o.g.s.ws
+	ws := o.g.s.Workspace()
 	f := newGovForm(o.g.s, govFormOptions{
 		title: "Owner and target: " + r.name,
 		items: []*widget.FormItem{

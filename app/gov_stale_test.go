@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 func TestGovernanceFlagsStaleMetrics(t *testing.T) {
@@ -29,10 +30,10 @@ func TestGovernanceFlagsStaleMetrics(t *testing.T) {
 	add("Lagging", 1) // two quarters without a value by Q3: not yet stale with N = 2
 	values = append(values, model.Value{Metric: "Old", Unit: "Retail", Period: model.QuarterPeriod(2025, 4), Sum: 3, Count: 1})
 	sc := model.NewScorer(fw, metrics, values)
-	snap := &Snapshot{Scorer: sc, Framework: fw, Metrics: metrics, Units: sc.Units()}
+	snap := &workspace.State{Scorer: sc, Framework: fw, Metrics: metrics, Units: sc.Units()}
 	g := &governanceScreen{}
 	o := newGovOwners(g)
-	data := govData{Governance: Governance{Stale: 2}, snap: snap, filters: Filters{Unit: model.AllUnits, Gran: model.Quarter},
+	data := govData{Governance: workspace.Governance{Stale: 2}, snap: snap, filters: workspace.Filters{Unit: model.AllUnits, Gran: model.Quarter},
 		today: model.Day(govToday), latest: model.QuarterPeriod(2026, 3), last: lastValues(sc, model.AllUnits, model.Quarter)}
 	o.set(data)
 	want := map[string]string{"Fresh": "Q3 2026", "Lagging": "Q1 2026", "Old": "Stale: last Q4 2025", "Never": "Stale: no value"}

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"cxdash/app/screen"
 )
 
 // govColumn is one column of a governance table.
@@ -67,7 +69,7 @@ func newGovTable(cols []govColumn, onTap func(row int)) *govTable {
 		widths[i], grow[i] = c.width, c.grow
 		g.table.SetColumnWidth(i, c.width)
 	}
-	g.box = container.New(&dataFit{t: g.table, widths: widths, grow: grow}, g.table)
+	g.box = container.New(&screen.TableFit{Table: g.table, Widths: widths, Grow: grow}, g.table)
 	return g
 }
 
@@ -144,7 +146,7 @@ func (l *govList[T]) setup(g *governanceScreen, cols []govColumn, addLabel strin
 	l.add.Importance = widget.HighImportance
 }
 
-// govStatusFilter is a section's "Show" select: the filters in first, then
+// govStatusFilter is a screen.Section's "Show" select: the filters in first, then
 // each status alone; picking one calls reshow. Nothing is selected yet: the
 // caller selects once the select is stored, as reshow reads it.
 func govStatusFilter[S ~string](first []string, statuses []S, reshow func()) *widget.Select {

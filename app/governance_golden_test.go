@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"cxdash/app/screen"
 	"cxdash/model"
 )
 
@@ -17,7 +18,7 @@ import (
 func govSeed(t *testing.T, u *UI) {
 	t.Helper()
 	ctx := context.Background()
-	st := u.s.ws.Store
+	st := testStore(t, u.s.Workspace())
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	num := func(v float64) *float64 { return &v }
 	for _, o := range []model.Ownership{
@@ -29,7 +30,7 @@ func govSeed(t *testing.T, u *UI) {
 		{Kind: model.SubjectMetric, Key: "NPS", Owner: "Joana Lima", Target: num(45), TargetDate: day(2026, 12, 31),
 			Cadence: model.CadenceQuarterly, LastReviewed: day(2026, 8, 10)},
 	} {
-		if err := u.s.ws.SaveOwnership(ctx, o); err != nil {
+		if err := u.s.Workspace().SaveOwnership(ctx, o); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -90,7 +91,7 @@ func govSeed(t *testing.T, u *UI) {
 			t.Fatal(err)
 		}
 	}
-	reportsWait(t, u.s.reload())
+	reportsWait(t, u.s.Reload())
 	govSettle(t, u)
 }
 
@@ -102,13 +103,13 @@ func TestGovernanceGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			u := govTestUI(t)
 			govSeed(t, u)
-			u.s.app.Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
-			u.navigate("governance", govSectionOwners)
-			test.AssertImageMatches(t, "governance_"+c.name+".png", u.s.win.Canvas().Capture())
-			u.navigate("governance", govSectionActions)
-			test.AssertImageMatches(t, "governance_actions_"+c.name+".png", u.s.win.Canvas().Capture())
-			u.navigate("governance", govSectionIssues)
-			test.AssertImageMatches(t, "governance_issues_"+c.name+".png", u.s.win.Canvas().Capture())
+			u.s.App().Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
+			u.show(screen.GovernancePlace(govSectionOwners))
+			test.AssertImageMatches(t, "governance_"+c.name+".png", u.s.Window().Canvas().Capture())
+			u.show(screen.GovernancePlace(govSectionActions))
+			test.AssertImageMatches(t, "governance_actions_"+c.name+".png", u.s.Window().Canvas().Capture())
+			u.show(screen.GovernancePlace(govSectionIssues))
+			test.AssertImageMatches(t, "governance_issues_"+c.name+".png", u.s.Window().Canvas().Capture())
 		})
 	}
 }

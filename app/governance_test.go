@@ -12,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/charts"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // govToday is the governance tests' today: in the demo data's last
@@ -104,7 +106,7 @@ func govSave(t *testing.T, u *UI, f *govForm) bool {
 	}
 	// A reload of our own makes the one the save started stale, and tells
 	// when the screens have the new data.
-	reportsWait(t, u.s.reload())
+	reportsWait(t, u.s.Reload())
 	govSettle(t, u)
 	return true
 }
@@ -125,7 +127,7 @@ func TestGovernanceEditsSurviveARestart(t *testing.T) {
 	u := govTestUI(t)
 	ctx := context.Background()
 	g := u.governance
-	u.navigate("governance", govSectionOwners)
+	u.show(screen.GovernancePlace(govSectionOwners))
 
 	// 1. Owner and target of the Governance discipline, through the dialog.
 	row := govOwnerRowOf(t, g, model.SubjectDiscipline, model.Governance)
@@ -149,7 +151,7 @@ func TestGovernanceEditsSurviveARestart(t *testing.T) {
 
 	// 2. An action from the Governance gap on the dashboard: its target is
 	// now 4.2, which scoring uses too.
-	u.navigate("dashboard", nil)
+	u.show(screen.At(screen.Dashboard))
 	d := dashOf(u)
 	var gap gapChoice
 	for _, c := range gapChoices(d.data) {
@@ -190,7 +192,7 @@ func TestGovernanceEditsSurviveARestart(t *testing.T) {
 	}
 
 	// 3. A CX issue, linked to the action.
-	u.navigate("governance", govSectionIssues)
+	u.show(screen.GovernancePlace(govSectionIssues))
 	test.Tap(g.issues.add)
 	f = g.form
 	govType(govEntryOf(t, f, "Date"), "2 Sep 2026")
@@ -205,7 +207,7 @@ func TestGovernanceEditsSurviveARestart(t *testing.T) {
 	}
 
 	// 4. An event for the Online unit in Q2 2026.
-	u.navigate("governance", govSectionEvents)
+	u.show(screen.GovernancePlace(govSectionEvents))
 	test.Tap(g.events.add)
 	f = g.form
 	govType(govEntryOf(t, f, "Date"), "12 May 2026")
@@ -216,11 +218,11 @@ func TestGovernanceEditsSurviveARestart(t *testing.T) {
 	}
 
 	// Close and reopen the workspace file.
-	path := u.s.ws.Store.Path()
-	if err := u.s.ws.Close(); err != nil {
+	path := u.s.Workspace().Path()
+	if err := u.s.Workspace().Close(); err != nil {
 		t.Fatal(err)
 	}
-	ws, err := OpenWorkspace(ctx, path)
+	ws, err := workspace.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,12 +263,12 @@ func TestGovernanceEditsSurviveARestart(t *testing.T) {
 
 	// The event marks Q2 2026 on the reopened dashboard's trend, for Online
 	// and for all units, and not for Retail.
-	snap, err := loadSnapshot(ctx, ws)
+	snap, err := ws.State(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for unit, want := range map[string]string{"Online": "App relaunch", model.AllUnits: "Online: App relaunch", "Retail": ""} {
-		data, ok := shapeDashboard(snap, Filters{Unit: unit, Gran: model.Quarter}, unitNotes{})
+		data, ok := shapeDashboard(snap, workspace.Filters{Unit: unit, Gran: model.Quarter}, screen.UnitNotes{})
 		if !ok {
 			t.Fatal("no dashboard data")
 		}
@@ -286,7 +288,7 @@ func TestGovernanceBadInputSavesNothing(t *testing.T) {
 	u := govTestUI(t)
 	ctx := context.Background()
 	g := u.governance
-	u.navigate("governance", govSectionOwners)
+	u.show(screen.GovernancePlace(govSectionOwners))
 	row := govOwnerRowOf(t, g, model.SubjectDiscipline, model.Strategy)
 
 	for _, c := range []struct {
@@ -309,7 +311,7 @@ func TestGovernanceBadInputSavesNothing(t *testing.T) {
 		}
 		f.dlg.Hide()
 	}
-	owners, err := u.s.ws.Store.Ownerships(ctx)
+	owners, err := u.s.Workspace().Ownerships(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +320,7 @@ func TestGovernanceBadInputSavesNothing(t *testing.T) {
 	}
 
 	// The same checks guard actions, issues and events.
-	u.navigate("governance", govSectionActions)
+	u.show(screen.GovernancePlace(govSectionActions))
 	test.Tap(g.actions.add)
 	f := g.form
 	govType(govEntryOf(t, f, "Title"), "Fix the IVR menu")
@@ -347,7 +349,7 @@ func TestGovernanceBadInputSavesNothing(t *testing.T) {
 		t.Errorf("an event on %q: %q", "someday", f.message.Text)
 	}
 	f.dlg.Hide()
-	gov, err := u.s.ws.Governance(ctx)
+	gov, err := u.s.Workspace().Governance(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -372,11 +374,11 @@ func TestGovernanceOverdueActionsOnTheDashboard(t *testing.T) {
 		{Title: "Due today", Due: day(9, 14), Status: model.ActionOpen},
 	} {
 		a.Created = day(6, 1)
-		if _, err := u.s.ws.Store.SaveAction(ctx, a); err != nil {
+		if _, err := u.s.Workspace().SaveAction(ctx, a); err != nil {
 			t.Fatal(err)
 		}
 	}
-	reportsWait(t, u.s.reload())
+	reportsWait(t, u.s.Reload())
 	govSettle(t, u)
 	if !d.overdue.box.Visible() || d.overdue.title.Text != "2 actions overdue" {
 		t.Fatalf("overdue card: visible %v, %q", d.overdue.box.Visible(), d.overdue.title.Text)
@@ -385,15 +387,15 @@ func TestGovernanceOverdueActionsOnTheDashboard(t *testing.T) {
 		t.Errorf("overdue list %q", got)
 	}
 	// Online's view leaves out Retail's action.
-	f := u.s.filters
+	f := u.s.Filters()
 	f.Unit = "Online"
-	u.s.setFilters(f)
+	u.s.SetFilters(f)
 	govSettle(t, u)
 	if d.overdue.title.Text != "1 action overdue" {
 		t.Errorf("for Online: %q", d.overdue.title.Text)
 	}
 	nav := dashRecordNavigation(u)
-	test.Tap(d.overdue.box.Objects[1].(*tapRow))
+	test.Tap(d.overdue.box.Objects[1].(*screen.TapRow))
 	if len(*nav) != 1 || (*nav)[0] != "governance actions" {
 		t.Errorf("tapping the card navigated %v", *nav)
 	}

@@ -11,16 +11,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // governanceScreen is where the numbers turn into work: who owns each
 // discipline and metric and what they aim for, the actions that close the
 // gaps, the log of CX failures, the timeline's events and the audit trail
-// of every change to them. A list on the left switches section.
+// of every change to them. A list on the left switches screen.Section.
 type governanceScreen struct {
-	s    *session
+	s    *screen.Session
 	tabs *container.AppTabs
 
 	owners  *govOwners
@@ -30,23 +31,23 @@ type governanceScreen struct {
 	audit   *govAudit
 
 	data   govData // what is on screen; UI goroutine only
-	latest latestOnly
+	latest screen.Latest
 	form   *govForm // the dialog opened last; tests drive it
 }
 
 // govData is what the Governance screen shows for one snapshot and set of
 // filters, read off the UI thread.
 type govData struct {
-	Governance
-	snap    *Snapshot
-	filters Filters
+	workspace.Governance
+	snap    *workspace.State
+	filters workspace.Filters
 	today   time.Time
 	latest  model.Period            // the latest period with data, at the filters' granularity
 	last    map[string]model.Period // metric key → last period with a value, in the filters' unit
 	audit   []model.AuditEntry
 }
 
-// Governance sections, as navigate("governance", section) names them.
+// Governance sections, as navigate("governance", screen.Section) names them.
 const (
 	govSectionOwners  = "owners"
 	govSectionActions = "actions"
@@ -57,7 +58,7 @@ const (
 
 var govSections = []string{govSectionOwners, govSectionActions, govSectionIssues, govSectionEvents, govSectionAudit}
 
-func newGovernanceScreen(s *session) *governanceScreen {
+func newGovernanceScreen(s *screen.Session) *governanceScreen {
 	g := &governanceScreen{s: s}
 	g.owners = newGovOwners(g)
 	g.actions = newGovActions(g)
@@ -72,7 +73,7 @@ func newGovernanceScreen(s *session) *governanceScreen {
 		container.NewTabItemWithIcon("Audit trail", theme.VisibilityIcon(), g.audit.box),
 	)
 	g.tabs.SetTabLocation(container.TabLocationLeading)
-	s.onChange(func() { g.refresh() })
+	s.OnChange(func() { g.refresh() })
 	return g
 }
 
@@ -91,23 +92,23 @@ func (g *governanceScreen) show(section string) {
 // it runs whenever the snapshot or the filters change and after each edit.
 // The channel is closed once they show.
 func (g *governanceScreen) refresh() <-chan struct{} {
-	seq, done := g.latest.begin()
-	snap, f, ws, ctx := g.s.snap, g.s.filters, g.s.ws, g.s.ctx
+	seq, done := g.latest.Begin()
+	snap, f, ws, ctx := g.s.State(), g.s.Filters(), g.s.Workspace(), g.s.Context()
 	entity := g.audit.entity()
 	if ws == nil {
-		g.latest.finish(seq, done, func() {})
+		g.latest.Finish(seq, done, func() {})
 		return done
 	}
 	go func() {
-		if g.latest.stale(seq) {
+		if g.latest.Stale(seq) {
 			close(done)
 			return
 		}
 		data, err := loadGovData(ctx, ws, snap, f, entity)
-		uiDo(func() {
-			g.latest.finish(seq, done, func() {
+		g.s.Do(func() {
+			g.latest.Finish(seq, done, func() {
 				if err != nil {
-					g.s.showError(fmt.Errorf("could not read the governance records: %w", err))
+					g.s.ShowError(fmt.Errorf("could not read the governance records: %w", err))
 					return
 				}
 				g.apply(data)
@@ -118,21 +119,21 @@ func (g *governanceScreen) refresh() <-chan struct{} {
 }
 
 // idle is closed once the latest refresh is on screen.
-func (g *governanceScreen) idle() <-chan struct{} { return g.latest.idle() }
+func (g *governanceScreen) idle() <-chan struct{} { return g.latest.Idle() }
 
-func loadGovData(ctx context.Context, ws *Workspace, snap *Snapshot, f Filters, entity string) (govData, error) {
+func loadGovData(ctx context.Context, ws *workspace.Workspace, snap *workspace.State, f workspace.Filters, entity string) (govData, error) {
 	d := govData{snap: snap, filters: f, today: today()}
 	var err error
 	if d.Governance, err = ws.Governance(ctx); err != nil {
 		return d, err
 	}
-	if d.audit, err = ws.Store.Audit(ctx, store.AuditFilter{Entity: entity, Limit: maxAuditRows}); err != nil {
+	if d.audit, err = ws.Audit(ctx, workspace.AuditFilter{Entity: entity, Limit: maxAuditRows}); err != nil {
 		return d, err
 	}
 	if snap != nil && snap.Scorer != nil {
 		gran := f.Gran
 		if gran == 0 {
-			gran = snap.defaultGranularity()
+			gran = snap.DefaultGranularity()
 		}
 		d.latest, _ = snap.Scorer.Latest(gran)
 		d.last = lastValues(snap.Scorer, f.Unit, gran)
@@ -172,7 +173,7 @@ func (g *governanceScreen) apply(d govData) {
 
 // changed reloads every screen after a governance record was stored: the
 // dashboard's overdue actions and trend events, and this screen.
-func (g *governanceScreen) changed() { g.s.reload() }
+func (g *governanceScreen) changed() { g.s.Reload() }
 
 // disciplineName is the name of the discipline with key, or key.
 func (g *governanceScreen) disciplineName(key string) string {
@@ -195,9 +196,9 @@ func (g *governanceScreen) units() []string {
 	return g.data.snap.Units
 }
 
-// govHeader is a section's heading, its explanation and a row of tools.
+// govHeader is a screen.Section's heading, its explanation and a row of tools.
 func govHeader(title, text string, tools ...fyne.CanvasObject) fyne.CanvasObject {
-	box := container.NewVBox(settingsHeading(title), settingsText(text))
+	box := container.NewVBox(screen.Heading(title), screen.Prose(text))
 	if len(tools) > 0 {
 		box.Add(container.NewHBox(tools...))
 	}

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"cxdash/app/screen"
+	"cxdash/workspace"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -20,21 +23,20 @@ func importTestScreen(t *testing.T) *importScreen {
 	a := test.NewTempApp(t)
 	dashInstallQueue(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	ws, err := OpenWorkspace(ctx, dashTestDB(t, true))
+	ws, err := workspace.Open(ctx, dashTestDB(t, true))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ws.Close() })
 	t.Cleanup(cancel)
-	s := &session{ctx: ctx, app: a, ws: ws, navigate: func(string, any) {}}
-	s.win = test.NewTempWindow(t, widget.NewLabel(""))
-	s.win.Resize(fyne.NewSize(1240, 780))
+	s := screen.NewSession(ctx, a, test.NewTempWindow(t, widget.NewLabel("")), ws)
+	s.Window().Resize(fyne.NewSize(1240, 780))
 	var i *importScreen
 	dataTestAct(func() {
 		i = newImportScreen(s)
-		s.win.SetContent(i.content())
+		s.Window().SetContent(i.content())
 	})
-	dashWait(t, s.reload())
+	dashWait(t, s.Reload())
 	importTestIdle(t, i)
 	t.Cleanup(func() { importTestIdle(t, i) })
 	return i
@@ -66,14 +68,14 @@ func TestImportGolden(t *testing.T) {
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
 		t.Run(c.name, func(t *testing.T) {
 			i := importTestScreen(t)
-			i.s.app.Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
+			i.s.App().Settings().SetTheme(dashVariant{theme.DefaultTheme(), c.v})
 			path := importTestScorecard(t)
 			dataTestAct(func() { i.importFiles([]string{path}) })
 			importTestIdle(t, i)
 			if p := i.preview; p == nil || len(p.sheets) != 2 || p.tabs.SelectedIndex() != 1 {
 				t.Fatal("the preview does not open on the scorecard sheet")
 			}
-			test.AssertImageMatches(t, "import_"+c.name+".png", i.s.win.Canvas().Capture())
+			test.AssertImageMatches(t, "import_"+c.name+".png", i.s.Window().Canvas().Capture())
 		})
 	}
 }

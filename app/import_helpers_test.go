@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"cxdash/workspace"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
-
-	"cxdash/store"
 )
 
 // importTestClock fixes how import times are shown, so that screenshots
@@ -51,7 +51,7 @@ func importTestUI(t *testing.T) *UI {
 // dashboard's queued updates meanwhile.
 func importTestIdle(t *testing.T, i *importScreen) {
 	t.Helper()
-	dashWait(t, i.work.idle())
+	dashWait(t, i.work.Idle())
 }
 
 // importTestSheet is one sheet of a workbook to write.
@@ -187,7 +187,7 @@ func importTestButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Bu
 func importTestOverlayButton(t *testing.T, u *UI, text string) {
 	t.Helper()
 	dataTestAct(func() {
-		top := u.s.win.Canvas().Overlays().Top()
+		top := u.s.Window().Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatalf("no dialog to click %q in", text)
 		}
@@ -198,7 +198,7 @@ func importTestOverlayButton(t *testing.T, u *UI, text string) {
 // importTestDialog lists the texts of the dialog on top.
 func importTestDialog(u *UI) []string {
 	var top fyne.CanvasObject
-	dataTestAct(func() { top = u.s.win.Canvas().Overlays().Top() })
+	dataTestAct(func() { top = u.s.Window().Canvas().Overlays().Top() })
 	return importTestTexts(top)
 }
 
@@ -211,9 +211,9 @@ func importTestOverall(t *testing.T, u *UI) string {
 }
 
 // importTestCounts counts what the workspace holds.
-func importTestCounts(t *testing.T, u *UI) store.Counts {
+func importTestCounts(t *testing.T, u *UI) workspace.Counts {
 	t.Helper()
-	c, err := u.s.ws.Store.Counts(context.Background())
+	c, err := u.s.Workspace().Counts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,10 +222,10 @@ func importTestCounts(t *testing.T, u *UI) store.Counts {
 
 // importTestUndoButton is the Undo… button of a history row, made by the
 // table's own cell functions.
-func importTestUndoButton(t *testing.T, h *importHistory, row int) (*widget.Button, store.Batch) {
+func importTestUndoButton(t *testing.T, h *importHistory, row int) (*widget.Button, workspace.Batch) {
 	t.Helper()
 	var btn *widget.Button
-	var b store.Batch
+	var b workspace.Batch
 	dataTestAct(func() {
 		if row >= len(h.batches) {
 			return

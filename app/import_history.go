@@ -5,20 +5,22 @@ import (
 	"fmt"
 	"strconv"
 
+	"cxdash/app/screen"
+	"cxdash/model"
+	"cxdash/workspace"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"cxdash/store"
 )
 
 // importHistory lists every batch of the workspace, newest first, each
 // with an Undo.
 type importHistory struct {
 	i       *importScreen
-	batches []store.Batch
+	batches []workspace.Batch
 	seq     int // loads started; older results are dropped
 	table   *widget.Table
 	empty   *widget.Label
@@ -31,17 +33,17 @@ type importHistoryColumn struct {
 	title    string
 	width    float32
 	trailing bool
-	text     func(b store.Batch) string
+	text     func(b workspace.Batch) string
 }
 
 var importHistoryColumns = []importHistoryColumn{
-	{"Batch", 70, true, func(b store.Batch) string { return strconv.FormatInt(b.ID, 10) }},
-	{"Imported at", 160, false, func(b store.Batch) string { return importWhen(b.ImportedAt) }},
-	{"File", 260, false, func(b store.Batch) string { return b.File }},
-	{"Values", 100, true, func(b store.Batch) string { return dataCount(b.Rows) }},
-	{"Blank cells", 110, true, func(b store.Batch) string { return dataCount(b.Skipped) }},
-	{"Metrics", 90, true, func(b store.Batch) string { return dataCount(b.Metrics) }},
-	{"User", 130, false, func(b store.Batch) string { return importUser(b.User) }},
+	{"Batch", 70, true, func(b workspace.Batch) string { return strconv.FormatInt(b.ID, 10) }},
+	{"Imported at", 160, false, func(b workspace.Batch) string { return importWhen(b.ImportedAt) }},
+	{"File", 260, false, func(b workspace.Batch) string { return b.File }},
+	{"Values", 100, true, func(b workspace.Batch) string { return model.FormatCount(b.Rows) }},
+	{"Blank cells", 110, true, func(b workspace.Batch) string { return model.FormatCount(b.Skipped) }},
+	{"Metrics", 90, true, func(b workspace.Batch) string { return model.FormatCount(b.Metrics) }},
+	{"User", 130, false, func(b workspace.Batch) string { return importUser(b.User) }},
 	{"", 110, false, nil}, // the Undo button
 }
 
@@ -76,10 +78,10 @@ func newImportHistory(i *importScreen) *importHistory {
 		}
 	}
 	h.table.OnSelected = func(widget.TableCellID) { h.table.UnselectAll() }
-	fit := &dataFit{t: h.table}
+	fit := &screen.TableFit{Table: h.table}
 	for _, c := range importHistoryColumns {
-		fit.widths = append(fit.widths, c.width)
-		fit.grow = append(fit.grow, map[bool]float32{true: 1}[c.title == "File"])
+		fit.Widths = append(fit.Widths, c.width)
+		fit.Grow = append(fit.Grow, map[bool]float32{true: 1}[c.title == "File"])
 	}
 	h.table.Hide()
 	h.root = container.NewBorder(h.title, nil, nil, nil, container.NewStack(container.NewVBox(h.empty), container.New(fit, h.table)))
@@ -111,22 +113,22 @@ func (h *importHistory) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // load reads the batches off the UI thread.
 func (h *importHistory) load() {
-	ws := h.i.s.ws
+	ws := h.i.s.Workspace()
 	if ws == nil {
 		return
 	}
 	h.seq++
 	seq := h.seq
-	h.i.work.start()
+	h.i.work.Start()
 	go func() {
-		bs, err := ws.Store.Batches(h.i.s.ctx)
-		dataDo(func() {
-			defer h.i.work.done()
-			if seq != h.seq || ws != h.i.s.ws {
+		bs, err := ws.Batches(h.i.s.Context())
+		h.i.s.Do(func() {
+			defer h.i.work.Done()
+			if seq != h.seq || ws != h.i.s.Workspace() {
 				return
 			}
 			if err != nil {
-				h.i.s.showError(fmt.Errorf("could not read the import history: %w", err))
+				h.i.s.ShowError(fmt.Errorf("could not read the import history: %w", err))
 				return
 			}
 			h.batches = bs
@@ -155,14 +157,14 @@ func (h *importHistory) show() {
 
 // confirmUndo asks before undoing a batch and says, once worked out, which
 // values come back.
-func (h *importHistory) confirmUndo(b store.Batch) {
+func (h *importHistory) confirmUndo(b workspace.Batch) {
 	s := h.i.s
-	ws := s.ws
+	ws := s.Workspace()
 	text := widget.NewLabel(fmt.Sprintf("Batch %d is %s, imported %s by %s: %s.\n\nWorking out which values come back…",
 		b.ID, b.File, importWhen(b.ImportedAt), importUser(b.User), importPlural(b.Rows, "observation", "observations")))
 	text.Wrapping = fyne.TextWrapWord
-	ctx, cancel := context.WithCancel(s.ctx)
-	var effect *importUndoEffect
+	ctx, cancel := context.WithCancel(s.Context())
+	var effect *workspace.UndoEffect
 	d := dialog.NewCustomConfirm(fmt.Sprintf("Undo batch %d?", b.ID), "Undo batch", "Keep it",
 		container.NewVScroll(text), func(ok bool) {
 			cancel()
@@ -170,45 +172,43 @@ func (h *importHistory) confirmUndo(b store.Batch) {
 			if ok {
 				h.undo(ws, b, effect)
 			}
-		}, s.win)
+		}, s.Window())
 	d.Resize(fyne.NewSize(640, 380))
 	h.confirm = d
 	d.Show()
-	h.i.work.start()
+	h.i.work.Start()
 	go func() {
-		e, err := importEffectOfUndo(ctx, ws, b)
-		dataDo(func() {
-			defer h.i.work.done()
+		e, err := ws.UndoEffect(ctx, b)
+		h.i.s.Do(func() {
+			defer h.i.work.Done()
 			switch {
 			case ctx.Err() != nil:
 			case err != nil:
 				text.SetText(fmt.Sprintf("Batch %d is %s: %s. Undoing it deletes them and brings back the values they replaced "+
-					"(which could not be worked out: %s).", b.ID, b.File, importPlural(b.Rows, "observation", "observations"), UserMessage(err)))
+					"(which could not be worked out: %s).", b.ID, b.File, importPlural(b.Rows, "observation", "observations"), workspace.UserMessage(err)))
 			default:
 				effect = &e
-				text.SetText(e.text())
+				text.SetText(e.Text(importWhen))
 			}
 		})
 	}()
 }
 
 // undo removes the batch behind a progress dialog and reloads the screens.
-func (h *importHistory) undo(ws *Workspace, b store.Batch, effect *importUndoEffect) {
+func (h *importHistory) undo(ws *workspace.Workspace, b workspace.Batch, effect *workspace.UndoEffect) {
 	i := h.i
-	i.work.start()
-	i.s.run(fmt.Sprintf("Undoing batch %d", b.ID), func(ctx context.Context, _ Progress) error {
-		_, err := ws.Store.Undo(ctx, b.ID)
+	i.work.Start()
+	i.s.Run(fmt.Sprintf("Undoing batch %d", b.ID), func(ctx context.Context, _ workspace.Progress) error {
+		_, err := ws.Undo(ctx, b.ID)
 		return err
 	}, func(err error) {
-		dataUIMu.Lock()
-		defer dataUIMu.Unlock()
-		defer i.work.done()
+		defer i.work.Done()
 		if err != nil {
-			i.s.showError(fmt.Errorf("could not undo batch %d: %w", b.ID, err))
+			i.s.ShowError(fmt.Errorf("could not undo batch %d: %w", b.ID, err))
 			return
 		}
 		if effect != nil {
-			i.showResult(effect.doneText(), widget.SuccessImportance)
+			i.showResult(effect.DoneText(), widget.SuccessImportance)
 		} else {
 			i.showResult(fmt.Sprintf("Batch %d (%s) undone.", b.ID, b.File), widget.SuccessImportance)
 		}

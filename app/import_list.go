@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"cxdash/model"
+	"cxdash/workspace"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -29,7 +32,7 @@ func importFileState(f *importFile) importState {
 		return importFailed
 	case f.res.Duplicate:
 		return importDuplicate
-	case !f.res.Report.OK():
+	case !f.res.Result.OK():
 		return importProblems
 	}
 	return importReady
@@ -41,13 +44,13 @@ func importFileSummary(f *importFile) string {
 	case importChecking:
 		return "Reading…"
 	case importFailed:
-		return "Could not read: " + UserMessage(f.res.Err)
+		return "Could not read: " + workspace.UserMessage(f.res.Err)
 	case importDuplicate:
 		return fmt.Sprintf("Already imported as batch %d", f.res.Batch.ID)
 	case importProblems:
-		return importPlural(len(f.res.Report.Problems), "problem", "problems") + ": cannot be imported"
+		return importPlural(len(f.res.Result.Problems), "problem", "problems") + ": cannot be imported"
 	}
-	r := f.res.Report
+	r := f.res.Result
 	s := "Ready: " + importPlural(r.Values, "value", "values")
 	if len(f.overrides) > 0 {
 		s += ", mapping changed"
@@ -103,7 +106,7 @@ func importPlural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return dataCount(n) + " " + many
+	return model.FormatCount(n) + " " + many
 }
 
 // importList joins names: "a", "a and b", "a, b and 2 more".

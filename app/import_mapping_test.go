@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cxdash/importers"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // importTestOutlets is a long sheet whose business units sit under a
@@ -53,7 +53,7 @@ func importTestSelect(t *testing.T, i *importScreen, letter string) *widget.Sele
 // importTestUnits lists the units of a batch's observations.
 func importTestUnits(t *testing.T, u *UI, batch int64) []string {
 	t.Helper()
-	obs, err := u.s.ws.Store.Observations(context.Background(), store.ObservationFilter{BatchID: batch})
+	obs, err := u.s.Workspace().Observations(context.Background(), workspace.ObservationFilter{BatchID: batch})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestImportCancelLeavesTheWorkspaceUnchanged(t *testing.T) {
 	importTestDrop(u, path)
 	importTestIdle(t, i)
 	if st := importFileState(i.files[0]); st != importReady {
-		t.Fatalf("state %d, want ready: %+v", st, i.files[0].res.Report.Problems)
+		t.Fatalf("state %d, want ready: %+v", st, i.files[0].res.Result.Problems)
 	}
 
 	// The import stops at its first progress report until the user has

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cxdash/importers"
+	"cxdash/workspace"
 )
 
 // importPreview shows one file's dry run: what it holds, each sheet's
@@ -49,7 +50,7 @@ func newImportPreview(i *importScreen, f *importFile) *importPreview {
 	top := container.NewVBox(title, p.summary)
 
 	var center fyne.CanvasObject = widget.NewLabel("")
-	if rep := f.res.Report; len(rep.Sheets) > 0 {
+	if rep := f.res.Result; len(rep.Sheets) > 0 {
 		p.tabs = container.NewAppTabs()
 		sel := 0
 		for k, sh := range rep.Sheets {
@@ -67,7 +68,7 @@ func newImportPreview(i *importScreen, f *importFile) *importPreview {
 		center = p.tabs
 	}
 	var bottom fyne.CanvasObject
-	if probs := f.res.Report.Problems; len(probs) > 0 && !f.checking {
+	if probs := f.res.Result.Problems; len(probs) > 0 && !f.checking {
 		bottom = p.newProblems(probs)
 	}
 	p.root = container.NewBorder(top, bottom, nil, nil, center)
@@ -76,7 +77,7 @@ func newImportPreview(i *importScreen, f *importFile) *importPreview {
 
 // summaryText says what the file holds and what Import will do with it.
 func (p *importPreview) summaryText() string {
-	f, r := p.f, p.f.res.Report
+	f, r := p.f, p.f.res.Result
 	switch importFileState(f) {
 	case importChecking:
 		if len(r.Sheets) > 0 {
@@ -84,7 +85,7 @@ func (p *importPreview) summaryText() string {
 		}
 		return "Reading the file for the preview…"
 	case importFailed:
-		return "Could not read this file: " + UserMessage(f.res.Err)
+		return "Could not read this file: " + workspace.UserMessage(f.res.Err)
 	case importDuplicate:
 		b := f.res.Batch
 		return fmt.Sprintf("Already imported as batch %d (%s, %s by %s): importing the same content again would add nothing. "+
@@ -111,14 +112,14 @@ func (p *importPreview) summaryText() string {
 	return s + "."
 }
 
-func importSheetTitle(sh importers.SheetReport) string {
+func importSheetTitle(sh importers.SheetResult) string {
 	if sh.Layout == importers.LayoutSkipped {
 		return sh.Name + " (skipped)"
 	}
 	return sh.Name
 }
 
-func (p *importPreview) newSheetView(sh importers.SheetReport) *importSheetView {
+func (p *importPreview) newSheetView(sh importers.SheetResult) *importSheetView {
 	v := &importSheetView{name: sh.Name, cols: p.f.columns[sh.Name], rows: sh.Preview}
 	if len(v.cols) == 0 {
 		v.cols = sh.Columns
@@ -127,7 +128,7 @@ func (p *importPreview) newSheetView(sh importers.SheetReport) *importSheetView 
 }
 
 // content is the sheet's tab: how it was read, its mapping and first rows.
-func (v *importSheetView) content(p *importPreview, sh importers.SheetReport) fyne.CanvasObject {
+func (v *importSheetView) content(p *importPreview, sh importers.SheetResult) fyne.CanvasObject {
 	f := p.f
 	layoutName := widget.NewLabelWithStyle(importLayoutTitle(sh.Layout), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.reason = widget.NewLabel(importReasonText(sh))
@@ -159,7 +160,7 @@ func (v *importSheetView) content(p *importPreview, sh importers.SheetReport) fy
 
 // importRowsTitle heads the first rows: they are values (or metric
 // definitions) as the importer read them, not the sheet's own rows.
-func importRowsTitle(sh importers.SheetReport, n int) string {
+func importRowsTitle(sh importers.SheetResult, n int) string {
 	if sh.Layout == importers.LayoutCatalogue {
 		return fmt.Sprintf("First %s as read", importPlural(n, "metric definition", "metric definitions"))
 	}
@@ -171,7 +172,7 @@ func importRowsTitle(sh importers.SheetReport, n int) string {
 }
 
 // importReasonText is how the sheet was read, with its counts.
-func importReasonText(sh importers.SheetReport) string {
+func importReasonText(sh importers.SheetResult) string {
 	s := sh.Reason
 	if s != "" {
 		s = strings.ToUpper(s[:1]) + s[1:] + "."
@@ -188,7 +189,7 @@ func importReasonText(sh importers.SheetReport) string {
 }
 
 // mappingGrid has one choice per column: its letter, header and role.
-func (v *importSheetView) mappingGrid(p *importPreview, sh importers.SheetReport) fyne.CanvasObject {
+func (v *importSheetView) mappingGrid(p *importPreview, sh importers.SheetResult) fyne.CanvasObject {
 	f := p.f
 	layout := f.layouts[sh.Name]
 	if layout == "" {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"cxdash/workspace"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -24,25 +26,25 @@ func (i *importScreen) runImport() {
 	if len(todo) == 0 {
 		return
 	}
-	ws := i.s.ws
+	ws := i.s.Workspace()
 	type job struct {
 		path string
-		opt  ImportOptions
+		opt  workspace.ImportOptions
 	}
 	jobs := make([]job, len(todo))
 	for k, f := range todo {
-		jobs[k] = job{f.path, ImportOptions{Overrides: importCopyOverrides(f.overrides)}}
+		jobs[k] = job{f.path, workspace.ImportOptions{Overrides: importCopyOverrides(f.overrides)}}
 	}
-	results := make([]ImportResult, len(todo))
+	results := make([]importOutcome, len(todo))
 	title := "Importing " + todo[0].name
 	if len(todo) > 1 {
 		title = fmt.Sprintf("Importing %d files", len(todo))
 	}
 	i.importing = true
 	i.importBtn.Disable()
-	i.work.start()
+	i.work.Start()
 	progressed := i.progressed
-	i.s.run(title, func(ctx context.Context, progress Progress) error {
+	i.s.Run(title, func(ctx context.Context, progress workspace.Progress) error {
 		const scale = 1000 // progress of each file, in thousandths
 		for k, j := range jobs {
 			if err := ctx.Err(); err != nil {
@@ -57,16 +59,14 @@ func (i *importScreen) runImport() {
 					progressed(done, total)
 				}
 			}
-			results[k] = ws.ImportFile(ctx, j.path, j.opt)
+			results[k] = importRunFile(ctx, ws, j.path, j.opt)
 			if errors.Is(results[k].Err, context.Canceled) {
 				return results[k].Err
 			}
 		}
 		return nil
 	}, func(err error) {
-		dataUIMu.Lock()
-		defer dataUIMu.Unlock()
-		defer i.work.done()
+		defer i.work.Done()
 		i.importing = false
 		i.finishImport(ws, todo, results, err)
 	})
@@ -74,7 +74,7 @@ func (i *importScreen) runImport() {
 
 // finishImport takes the imported files off the list, keeps the rejected
 // ones with their problems, says what happened and reloads every screen.
-func (i *importScreen) finishImport(ws *Workspace, files []*importFile, results []ImportResult, err error) {
+func (i *importScreen) finishImport(ws *workspace.Workspace, files []*importFile, results []importOutcome, err error) {
 	var lines []fyne.CanvasObject
 	imported := 0
 	for k, f := range files {
@@ -87,7 +87,7 @@ func (i *importScreen) finishImport(ws *Workspace, files []*importFile, results 
 			imported++
 			l.Importance = widget.SuccessImportance
 		case res.Duplicate:
-		case res.Report.File == "" && res.Err == nil:
+		case res.Result.File == "" && res.Err == nil:
 			l.Importance = widget.WarningImportance
 		default:
 			l.Importance = widget.DangerImportance
@@ -106,7 +106,7 @@ func (i *importScreen) finishImport(ws *Workspace, files []*importFile, results 
 			// while importing. A cancelled or failed file keeps its preview,
 			// so that it can be imported again at once.
 			f.res = res
-			f.learn(res.Report)
+			f.learn(res.Result)
 		}
 	}
 	i.list.UnselectAll()
@@ -136,7 +136,7 @@ func (i *importScreen) finishImport(ws *Workspace, files []*importFile, results 
 		importance = widget.WarningImportance
 	}
 	i.showResult(fmt.Sprintf("%s: %s imported. The history below lists every batch.", title, importPlural(imported, "file", "files")), importance)
-	d := dialog.NewCustom(title, "Close", container.NewVScroll(container.NewVBox(lines...)), i.s.win)
+	d := dialog.NewCustom(title, "Close", container.NewVScroll(container.NewVBox(lines...)), i.s.Window())
 	d.Resize(fyne.NewSize(680, min(float32(160+60*len(lines)), 520)))
 	d.Show()
 	i.summary = d
@@ -165,18 +165,18 @@ func (i *importScreen) drop(f *importFile) {
 // reload rebuilds the session's snapshot; the screen counts as busy until
 // every screen shows the new data.
 func (i *importScreen) reload() {
-	done := i.s.reload()
-	i.work.start()
+	done := i.s.Reload()
+	i.work.Start()
 	go func() {
 		<-done
-		i.work.done()
+		i.work.Done()
 	}()
 }
 
 // importResultText says what importing one file did; problems are listed
 // for a rejected file, at most importMaxProblemsShown of them.
-func importResultText(name string, res ImportResult) (string, []string) {
-	r := res.Report
+func importResultText(name string, res importOutcome) (string, []string) {
+	r := res.Result
 	switch {
 	case res.Duplicate:
 		return fmt.Sprintf("%s: already imported as batch %d on %s; nothing was added.", name, res.Batch.ID, importWhen(res.Batch.ImportedAt)), nil
@@ -193,7 +193,7 @@ func importResultText(name string, res ImportResult) (string, []string) {
 	case errors.Is(res.Err, context.Canceled):
 		return name + ": cancelled; nothing from it was imported.", nil
 	case res.Err != nil:
-		return name + ": not imported: " + UserMessage(res.Err), nil
+		return name + ": not imported: " + workspace.UserMessage(res.Err), nil
 	case r.File == "":
 		return name + ": not imported (the import was cancelled before it).", nil
 	}
@@ -223,4 +223,17 @@ func importUser(u string) string {
 		return "unknown"
 	}
 	return u
+}
+
+// importOutcome is a file's import result and the error that stopped it
+// (cancelled, a failed write), kept together in the wizard's list.
+type importOutcome struct {
+	workspace.ImportResult
+	Err error
+}
+
+// importRunFile imports (or, with opt.DryRun, previews) one file.
+func importRunFile(ctx context.Context, ws *workspace.Workspace, path string, opt workspace.ImportOptions) importOutcome {
+	res, err := ws.ImportFile(ctx, path, opt)
+	return importOutcome{res, err}
 }

@@ -15,7 +15,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/importers"
+	"cxdash/workspace"
 )
 
 // importExtensions are the files the open dialog offers and a dropped
@@ -31,12 +33,12 @@ const prefImportFolder = "import.folder"
 // files are imported, each as one batch, and the history lists every batch
 // with an undo.
 type importScreen struct {
-	s    *session
-	work workTracker
+	s    *screen.Session
+	work screen.Tracker
 
 	files    []*importFile
 	selected int // index in files, -1 for none
-	ws       *Workspace
+	ws       *workspace.Workspace
 
 	list                                   *widget.List
 	preview                                *importPreview // of the selected file
@@ -68,8 +70,8 @@ type importFile struct {
 	// lists no columns) so that the user can still change it back.
 	columns map[string][]importers.Column
 	layouts map[string]importers.Layout
-	res     ImportResult
-	ws      *Workspace // the workspace res was read against
+	res     importOutcome
+	ws      *workspace.Workspace // the workspace res was read against
 
 	checking bool
 	seq      int // dry runs started; older results are dropped
@@ -77,8 +79,8 @@ type importFile struct {
 	sheet    string // the sheet tab shown
 }
 
-func newImportScreen(s *session) *importScreen {
-	i := &importScreen{s: s, selected: -1, ws: s.ws}
+func newImportScreen(s *screen.Session) *importScreen {
+	i := &importScreen{s: s, selected: -1, ws: s.Workspace()}
 	i.addBtn = widget.NewButtonWithIcon("Add files…", theme.ContentAddIcon(), i.openDialog)
 	i.checkBtn = widget.NewButtonWithIcon("Check again", theme.ViewRefreshIcon(), i.checkAll)
 	i.removeBtn = widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), i.removeSelected)
@@ -103,7 +105,7 @@ func newImportScreen(s *session) *importScreen {
 	history := container.NewVSplit(body, i.hist.root)
 	history.Offset = 0.76
 	i.root = container.NewBorder(container.NewVBox(toolbar, i.result, i.status), nil, nil, nil, history)
-	s.onChange(dataLocked(i.sessionChanged))
+	s.OnChange((i.sessionChanged))
 	i.update()
 	i.hist.load()
 	return i
@@ -135,7 +137,7 @@ func (i *importScreen) newEmptyState() fyne.CanvasObject {
 func (i *importScreen) openDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			i.s.showError(err)
+			i.s.ShowError(err)
 			return
 		}
 		if r == nil {
@@ -143,11 +145,11 @@ func (i *importScreen) openDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		i.s.app.Preferences().SetString(prefImportFolder, filepath.Dir(path))
+		i.s.App().Preferences().SetString(prefImportFolder, filepath.Dir(path))
 		i.importFiles([]string{path})
-	}, i.s.win)
+	}, i.s.Window())
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
-	if dir := i.s.app.Preferences().String(prefImportFolder); dir != "" {
+	if dir := i.s.App().Preferences().String(prefImportFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
 		}
@@ -208,29 +210,29 @@ func (i *importScreen) check(f *importFile) {
 		f.cancel()
 	}
 	f.seq++
-	seq, ws := f.seq, i.s.ws
-	ctx, cancel := context.WithCancel(i.s.ctx)
+	seq, ws := f.seq, i.s.Workspace()
+	ctx, cancel := context.WithCancel(i.s.Context())
 	f.cancel, f.checking = cancel, true
-	opt := ImportOptions{DryRun: true, Overrides: importCopyOverrides(f.overrides)}
-	i.work.start()
+	opt := workspace.ImportOptions{DryRun: true, Overrides: importCopyOverrides(f.overrides)}
+	i.work.Start()
 	go func() {
 		defer cancel()
-		res := ws.ImportFile(ctx, f.path, opt)
-		dataDo(func() {
-			defer i.work.done()
+		res := importRunFile(ctx, ws, f.path, opt)
+		i.s.Do(func() {
+			defer i.work.Done()
 			if seq != f.seq {
 				return
 			}
 			f.checking, f.cancel = false, nil
 			f.res, f.ws = res, ws
-			f.learn(res.Report)
+			f.learn(res.Result)
 			i.fileChanged(f)
 		})
 	}()
 }
 
 // learn keeps the columns and layout of each sheet as first found.
-func (f *importFile) learn(rep importers.Report) {
+func (f *importFile) learn(rep importers.Result) {
 	if f.columns == nil {
 		f.columns, f.layouts = map[string][]importers.Column{}, map[string]importers.Layout{}
 	}
@@ -362,8 +364,8 @@ func (i *importScreen) showPreview() {
 // preview stale (duplicates and catalogue differ), so the files are read
 // again; the history follows the data.
 func (i *importScreen) sessionChanged() {
-	if i.s.ws != i.ws {
-		i.ws = i.s.ws
+	if i.s.Workspace() != i.ws {
+		i.ws = i.s.Workspace()
 		i.checkAll()
 	}
 	i.hist.load()

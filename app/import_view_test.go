@@ -85,7 +85,7 @@ func TestImportWorkbookChangesTheDashboardAndUndoRestoresIt(t *testing.T) {
 	if after == before {
 		t.Errorf("the overall number stays %s after the import", after)
 	}
-	sum, err := u.s.ws.Summary(ctx, "", model.Period{})
+	sum, err := u.s.Workspace().Summary(ctx, "", model.Period{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"cxdash/app/screen/screentest"
+	"cxdash/workspace"
 )
 
 // TestWindowShowsOthersImports: an import made elsewhere (another person on
@@ -17,11 +20,11 @@ func TestWindowShowsOthersImports(t *testing.T) {
 	liveInterval = 100 * time.Millisecond
 	t.Cleanup(func() { liveInterval = old })
 	u := dashTestUI(t, true)
-	if slices.Contains(u.s.snap.Units, "Zeta") {
+	if slices.Contains(u.s.State().Units, "Zeta") {
 		t.Fatal("the demo already has unit Zeta")
 	}
 
-	other, err := OpenWorkspace(context.Background(), u.s.ws.Store.Path())
+	other, err := workspace.Open(context.Background(), u.s.Workspace().Path())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,16 +33,16 @@ func TestWindowShowsOthersImports(t *testing.T) {
 	if err := os.WriteFile(csv, []byte("Period,Unit,Discipline,Metric,Value\n2025-Q4,Zeta,Strategy,Vision,4\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if res := other.ImportFile(context.Background(), csv, ImportOptions{}); !res.Imported() {
-		t.Fatalf("import: %v %v", res.Err, res.Report.Problems)
+	if res, resErr := other.ImportFile(context.Background(), csv, workspace.ImportOptions{}); !res.Imported() {
+		t.Fatalf("import: %v %v", resErr, res.Problems)
 	}
 
 	deadline := time.Now().Add(20 * time.Second)
-	for !slices.Contains(u.s.snap.Units, "Zeta") {
+	for !slices.Contains(u.s.State().Units, "Zeta") {
 		if time.Now().After(deadline) {
-			t.Fatalf("the window never showed the other client's import: units %v", u.s.snap.Units)
+			t.Fatalf("the window never showed the other client's import: units %v", u.s.State().Units)
 		}
-		dashQ.run()
+		screentest.Current().Run()
 		time.Sleep(20 * time.Millisecond)
 	}
 }

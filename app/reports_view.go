@@ -17,8 +17,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
 	"cxdash/report"
+	"cxdash/workspace"
 )
 
 // exportKind is one of the files the Reports screen writes.
@@ -78,7 +80,7 @@ const prefExportDir = "reports.folder"
 // the UI thread behind a progress dialog with Cancel, and then offers to
 // open the file or its folder.
 type reportsScreen struct {
-	s       *session
+	s       *screen.Session
 	box     fyne.CanvasObject
 	scope   *widget.Label
 	hint    *widget.Label
@@ -90,8 +92,8 @@ type reportsScreen struct {
 	openURL   func(*url.URL) error // the app's; tests record instead
 }
 
-func newReportsScreen(s *session) *reportsScreen {
-	r := &reportsScreen{s: s, openURL: s.app.OpenURL}
+func newReportsScreen(s *screen.Session) *reportsScreen {
+	r := &reportsScreen{s: s, openURL: s.App().OpenURL}
 	r.scope = widget.NewLabel("")
 	r.scope.Wrapping = fyne.TextWrapWord
 	r.hint = widget.NewLabel("This workspace has no data yet: import a workbook first (the Import tab, or Ctrl+O). " +
@@ -124,7 +126,7 @@ func newReportsScreen(s *session) *reportsScreen {
 	r.box = container.NewVScroll(container.NewPadded(container.NewVBox(
 		r.scope, r.hint, cards, r.result, r.resultBar, tip,
 	)))
-	s.onChange(r.refresh)
+	s.OnChange(r.refresh)
 	return r
 }
 
@@ -133,7 +135,7 @@ func (r *reportsScreen) content() fyne.CanvasObject { return r.box }
 // refresh shows what an export would cover and enables what the data
 // allows.
 func (r *reportsScreen) refresh() {
-	snap, unit := r.s.snap, r.s.filters.Unit
+	snap, unit := r.s.State(), r.s.Filters().Unit
 	empty := snap.Empty()
 	for k, b := range r.buttons {
 		if exportSpecs[k].needsData && empty {
@@ -148,7 +150,7 @@ func (r *reportsScreen) refresh() {
 		return
 	}
 	r.hint.Hide()
-	text := fmt.Sprintf("Business unit: %s (change it in the filter bar).", unitTitle(unit))
+	text := fmt.Sprintf("Business unit: %s (change it in the filter bar).", model.UnitLabel(unit))
 	if p, ok := reportPeriod(snap, unit); ok {
 		text += fmt.Sprintf(" The Excel and HTML reports score %s, the latest %s with data, with the trend over every %s.",
 			p.Label(), p.Gran, p.Gran)
@@ -158,7 +160,7 @@ func (r *reportsScreen) refresh() {
 
 // reportPeriod is the period Workspace.ReportData scores for unit: the
 // latest at the default granularity in which the unit has data.
-func reportPeriod(snap *Snapshot, unit string) (model.Period, bool) {
+func reportPeriod(snap *workspace.State, unit string) (model.Period, bool) {
 	if snap.Empty() {
 		return model.Period{}, false
 	}
@@ -188,15 +190,15 @@ func (r *reportsScreen) exportDialog() {
 			r.saveDialog(kind)
 		})
 		b.Alignment = widget.ButtonAlignLeading
-		if spec.needsData && r.s.snap.Empty() {
+		if spec.needsData && r.s.State().Empty() {
 			b.Disable()
 		}
 		box.Add(b)
 	}
-	if r.s.snap.Empty() {
+	if r.s.State().Empty() {
 		box.Add(widget.NewLabel("Import a workbook first; the template is available now."))
 	}
-	d = dialog.NewCustom("Export", "Cancel", box, r.s.win)
+	d = dialog.NewCustom("Export", "Cancel", box, r.s.Window())
 	d.Show()
 }
 
@@ -205,7 +207,7 @@ func (r *reportsScreen) saveDialog(kind exportKind) {
 	spec := exportSpecs[kind]
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			r.s.showError(err)
+			r.s.ShowError(err)
 			return
 		}
 		if w == nil { // the user closed the dialog
@@ -222,12 +224,12 @@ func (r *reportsScreen) saveDialog(kind exportKind) {
 			path += spec.ext
 		}
 		r.export(kind, path)
-	}, r.s.win)
+	}, r.s.Window())
 	d.SetTitleText("Save " + spec.phrase)
 	d.SetConfirmText("Export")
 	d.SetFileName(r.defaultFileName(kind, time.Now()))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{spec.ext}))
-	if dir := r.s.app.Preferences().String(prefExportDir); dir != "" {
+	if dir := r.s.App().Preferences().String(prefExportDir); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
 		}
@@ -241,9 +243,9 @@ func (r *reportsScreen) saveDialog(kind exportKind) {
 // acme_all-units_observations_2025-01-15.csv.
 func (r *reportsScreen) defaultFileName(kind exportKind, now time.Time) string {
 	spec := exportSpecs[kind]
-	parts := []string{clientName(r.s.ws.Store.Path())}
+	parts := []string{workspace.ClientName(r.s.Workspace().Path())}
 	if kind != exportTemplate {
-		unit := r.s.filters.Unit
+		unit := r.s.Filters().Unit
 		if unit == "" || unit == model.AllUnits {
 			unit = "all-units"
 		}
@@ -251,7 +253,7 @@ func (r *reportsScreen) defaultFileName(kind exportKind, now time.Time) string {
 	}
 	if spec.noun != "" {
 		parts = append(parts, spec.noun)
-	} else if p, ok := reportPeriod(r.s.snap, r.s.filters.Unit); ok {
+	} else if p, ok := reportPeriod(r.s.State(), r.s.Filters().Unit); ok {
 		parts = append(parts, p.String())
 	}
 	parts = append(parts, now.Format("2006-01-02"))
@@ -286,21 +288,20 @@ func safeFileNamePart(s string) string {
 func (r *reportsScreen) export(kind exportKind, path string) <-chan struct{} {
 	done := make(chan struct{})
 	spec := exportSpecs[kind]
-	ws, unit := r.s.ws, r.s.filters.Unit
+	ws, unit := r.s.Workspace(), r.s.Filters().Unit
 	var metrics []model.Metric
 	var units []string
-	if r.s.snap != nil {
-		metrics, units = r.s.snap.Metrics, r.s.snap.Units
+	if r.s.State() != nil {
+		metrics, units = r.s.State().Metrics, r.s.State().Units
 	}
-	r.s.run("Exporting "+spec.phrase, func(ctx context.Context, progress Progress) error {
-		p := func(done, total int) { progress(int64(done), int64(total)) }
+	r.s.Run("Exporting "+spec.phrase, func(ctx context.Context, progress workspace.Progress) error {
 		switch kind {
 		case exportXLSX:
-			return ws.ExportXLSX(ctx, path, unit, p)
+			return ws.ExportXLSX(ctx, path, unit, progress)
 		case exportHTML:
-			return ws.ExportHTML(ctx, path, unit, p)
+			return ws.ExportHTML(ctx, path, unit, progress)
 		case exportCSV:
-			return ws.ExportCSV(ctx, path, unit, p)
+			return ws.ExportCSV(ctx, path, unit, progress)
 		case exportTemplate:
 			if err := ctx.Err(); err != nil {
 				return err
@@ -328,13 +329,13 @@ func (r *reportsScreen) finished(spec exportSpec, path string, err error) {
 	case err != nil:
 		r.result.Importance = widget.DangerImportance
 		r.result.Show()
-		r.result.SetText(fmt.Sprintf("Could not export %s: %s", name, UserMessage(err)))
+		r.result.SetText(fmt.Sprintf("Could not export %s: %s", name, workspace.UserMessage(err)))
 		r.resultBar.Hide()
-		r.s.showError(fmt.Errorf("could not export %s: %w", name, err))
+		r.s.ShowError(fmt.Errorf("could not export %s: %w", name, err))
 		return
 	}
 	r.lastPath = path
-	r.s.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
+	r.s.App().Preferences().SetString(prefExportDir, filepath.Dir(path))
 	r.result.Importance = widget.SuccessImportance
 	r.result.Show()
 	r.result.SetText(fmt.Sprintf("Saved the %s as %s in %s.", spec.phrase, name, filepath.Dir(path)))
@@ -346,7 +347,7 @@ func (r *reportsScreen) finished(spec exportSpec, path string, err error) {
 		widget.NewButtonWithIcon("Open", theme.FileIcon(), func() { d.Hide(); r.open(path) }),
 		widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), func() { d.Hide(); r.open(filepath.Dir(path)) }),
 	)
-	d = dialog.NewCustom("Export done", "Close", container.NewVBox(msg, buttons), r.s.win)
+	d = dialog.NewCustom("Export done", "Close", container.NewVBox(msg, buttons), r.s.Window())
 	d.Show()
 }
 
@@ -361,6 +362,6 @@ func (r *reportsScreen) open(path string) {
 		err = r.openURL(u)
 	}
 	if err != nil {
-		r.s.showError(fmt.Errorf("could not open %s: %w", path, err))
+		r.s.ShowError(fmt.Errorf("could not open %s: %w", path, err))
 	}
 }

@@ -15,17 +15,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"cxdash/app/screen"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // reportsTestSession opens a session on a new workspace named acme.db,
 // with the demo data when demo is set, in a test window; the snapshot is
 // loaded once build has registered its screen.
-func reportsTestSession(t *testing.T, demo bool, build func(s *session) fyne.CanvasObject) *session {
+func reportsTestSession(t *testing.T, demo bool, build func(s *screen.Session) fyne.CanvasObject) *screen.Session {
 	t.Helper()
 	a := test.NewTempApp(t)
 	ctx := context.Background()
-	ws, err := OpenWorkspace(ctx, filepath.Join(t.TempDir(), "acme.db"))
+	ws, err := workspace.Open(ctx, filepath.Join(t.TempDir(), "acme.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,11 +37,10 @@ func reportsTestSession(t *testing.T, demo bool, build func(s *session) fyne.Can
 			t.Fatal(err)
 		}
 	}
-	s := &session{ctx: ctx, app: a, ws: ws, navigate: func(string, any) {}}
-	s.win = test.NewTempWindow(t, widget.NewLabel(""))
-	s.win.SetContent(build(s))
-	s.win.Resize(fyne.NewSize(1100, 720))
-	reportsWait(t, s.reload())
+	s := screen.NewSession(ctx, a, test.NewTempWindow(t, widget.NewLabel("")), ws)
+	s.Window().SetContent(build(s))
+	s.Window().Resize(fyne.NewSize(1100, 720))
+	reportsWait(t, s.Reload())
 	return s
 }
 
@@ -54,7 +55,7 @@ func reportsScreenOn(t *testing.T, demo bool) (*reportsScreen, *[]string) {
 	t.Helper()
 	var r *reportsScreen
 	opened := &[]string{}
-	reportsTestSession(t, demo, func(s *session) fyne.CanvasObject {
+	reportsTestSession(t, demo, func(s *screen.Session) fyne.CanvasObject {
 		r = newReportsScreen(s)
 		r.openURL = func(u *url.URL) error {
 			*opened = append(*opened, u.String())
@@ -161,9 +162,9 @@ func TestReportsExportWritesEachFile(t *testing.T) {
 		spec := exportSpecs[c.kind]
 		t.Run(spec.title, func(t *testing.T) {
 			r, opened := reportsScreenOn(t, true)
-			f := r.s.filters
+			f := r.s.Filters()
 			f.Unit = "Online"
-			r.s.setFilters(f)
+			r.s.SetFilters(f)
 			path := filepath.Join(t.TempDir(), r.defaultFileName(c.kind, time.Now()))
 			reportsWait(t, r.export(c.kind, path))
 			c.check(t, path)
@@ -223,7 +224,7 @@ func TestReportsEmptyWorkspaceOffersOnlyTheTemplate(t *testing.T) {
 	}
 
 	r.exportDialog()
-	top := r.s.win.Canvas().Overlays().Top()
+	top := r.s.Window().Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("Ctrl+E shows no dialog")
 	}
@@ -239,7 +240,7 @@ func TestReportsFailedOrCancelledExportLeavesNoFile(t *testing.T) {
 		r, _ := reportsScreenOn(t, true)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel() // as if Cancel was pressed at once
-		r.s.ctx = ctx
+		r.s = screen.NewSession(ctx, r.s.App(), r.s.Window(), r.s.Workspace())
 		dir := t.TempDir()
 		reportsWait(t, r.export(exportXLSX, filepath.Join(dir, "report.xlsx")))
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -248,7 +249,7 @@ func TestReportsFailedOrCancelledExportLeavesNoFile(t *testing.T) {
 		if !strings.Contains(r.result.Text, "cancelled") || r.resultBar.Visible() {
 			t.Errorf("result %q", r.result.Text)
 		}
-		if r.s.win.Canvas().Overlays().Top() != nil {
+		if r.s.Window().Canvas().Overlays().Top() != nil {
 			t.Error("a cancel shows a dialog as if it were an error")
 		}
 	})
@@ -262,7 +263,7 @@ func TestReportsFailedOrCancelledExportLeavesNoFile(t *testing.T) {
 		if r.result.Importance != widget.DangerImportance || !strings.Contains(r.result.Text, "Could not export report.xlsx") {
 			t.Errorf("result %q", r.result.Text)
 		}
-		if r.s.win.Canvas().Overlays().Top() == nil {
+		if r.s.Window().Canvas().Overlays().Top() == nil {
 			t.Error("no error dialog")
 		}
 	})
@@ -283,9 +284,9 @@ func TestReportsDefaultFileName(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
-			f := r.s.filters
+			f := r.s.Filters()
 			f.Unit = c.unit
-			r.s.setFilters(f)
+			r.s.SetFilters(f)
 			if got := r.defaultFileName(c.kind, now); got != c.want {
 				t.Errorf("got %q", got)
 			}
@@ -302,8 +303,8 @@ func TestReportsGolden(t *testing.T) {
 	for _, v := range []string{themeLight, themeDark} {
 		t.Run(v, func(t *testing.T) {
 			r, _ := reportsScreenOn(t, true)
-			r.s.app.Settings().SetTheme(themeFor(v))
-			test.AssertImageMatches(t, "reports_"+v+".png", r.s.win.Canvas().Capture())
+			r.s.App().Settings().SetTheme(themeFor(v))
+			test.AssertImageMatches(t, "reports_"+v+".png", r.s.Window().Canvas().Capture())
 		})
 	}
 }

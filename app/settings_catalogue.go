@@ -1,14 +1,13 @@
 package app
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
 )
 
@@ -56,11 +55,11 @@ func newCatalogueTable() *catalogueTable {
 	for i, col := range catalogueColumns {
 		c.table.SetColumnWidth(i, col.width)
 	}
-	c.empty = settingsText("No metrics yet. Importing a workbook adds its metrics here; a Catalogue sheet " +
+	c.empty = screen.Prose("No metrics yet. Importing a workbook adds its metrics here; a Catalogue sheet " +
 		"(Metric, Discipline, Scale, t1…t5, Weight, Target, Owner) sets how each one is scored.")
 	c.empty.Hide()
-	top := container.NewVBox(settingsHeading("Metric catalogue"),
-		settingsText("How each metric becomes a 1–5 maturity score. Import a Catalogue sheet to change it."), c.empty)
+	top := container.NewVBox(screen.Heading("Metric catalogue"),
+		screen.Prose("How each metric becomes a 1–5 maturity score. Import a Catalogue sheet to change it."), c.empty)
 	c.box = container.NewBorder(container.NewPadded(top), nil, nil, nil, c.table)
 	return c
 }
@@ -72,7 +71,7 @@ func (c *catalogueTable) show(fw model.Framework, metrics []model.Metric) {
 		order[d.Key] = i
 	}
 	ms := append([]model.Metric(nil), metrics...)
-	sortMetrics(ms, order)
+	screen.SortMetrics(ms, order)
 	c.rows = c.rows[:0]
 	for _, m := range ms {
 		c.rows = append(c.rows, catalogueRow(fw, m))
@@ -85,15 +84,6 @@ func (c *catalogueTable) show(fw model.Framework, metrics []model.Metric) {
 	c.table.Refresh()
 }
 
-func sortMetrics(ms []model.Metric, order map[string]int) {
-	slices.SortStableFunc(ms, func(a, b model.Metric) int {
-		if c := cmp.Compare(order[a.Discipline], order[b.Discipline]); c != 0 {
-			return c
-		}
-		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-	})
-}
-
 func catalogueRow(fw model.Framework, m model.Metric) []string {
 	disc := m.Discipline
 	if d, ok := fw.Discipline(m.Discipline); ok {
@@ -103,18 +93,18 @@ func catalogueRow(fw model.Framework, m model.Metric) []string {
 	if m.Scale == model.ScaleThresholds {
 		parts := make([]string, len(m.Thresholds))
 		for i, t := range m.Thresholds {
-			parts[i] = formatSetting(t)
+			parts[i] = screen.FormatSetting(t)
 		}
 		thresholds = strings.Join(parts, " / ")
 		direction = string(m.Direction)
 	}
 	target := ""
 	if m.Target != nil {
-		target = strings.TrimSpace(formatSetting(*m.Target) + " " + m.Unit)
+		target = strings.TrimSpace(screen.FormatSetting(*m.Target) + " " + m.Unit)
 	}
 	scale := string(m.Scale)
 	if scale == "" {
 		scale = string(model.ScaleLevel)
 	}
-	return []string{m.Name, disc, scale, thresholds, direction, formatSetting(m.EffectiveWeight()), target, m.Owner}
+	return []string{m.Name, disc, scale, thresholds, direction, screen.FormatSetting(m.EffectiveWeight()), target, m.Owner}
 }

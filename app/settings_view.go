@@ -1,13 +1,10 @@
 package app
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,28 +12,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
+	"cxdash/workspace"
 )
-
-// settingDefaultUnit is the workspace setting naming the business unit the
-// filter shows when the workspace opens.
-const settingDefaultUnit = "default_unit"
-
-// defaultUnit is the business unit the filter shows when ws opens: the
-// workspace's setting, or all units when there is none.
-func defaultUnit(ctx context.Context, ws *Workspace) string {
-	u, err := ws.Store.Setting(ctx, settingDefaultUnit)
-	if err != nil || strings.TrimSpace(u) == "" {
-		return model.AllUnits
-	}
-	return u
-}
 
 // settingsScreen edits the workspace's scoring settings (level names,
 // discipline weights and targets, default unit), shows its metric
 // catalogue, and sets this computer's theme.
 type settingsScreen struct {
-	s       *session
+	s       *screen.Session
 	box     fyne.CanvasObject
 	theme   *widget.RadioGroup
 	levels  [5]*widget.Entry
@@ -47,9 +32,9 @@ type settingsScreen struct {
 	catalog *catalogueTable
 	page    *fyne.Container // the scoring page: its bottom bar holds the message
 
-	fw         model.Framework // what the form was filled from
-	ws         *Workspace      // the workspace the form shows
-	unitLoaded chan struct{}   // closed once ws's default unit is read and applied
+	fw         model.Framework      // what the form was filled from
+	ws         *workspace.Workspace // the workspace the form shows
+	unitLoaded chan struct{}        // closed once ws's default unit is read and applied
 }
 
 // settingsDisciplineRow is one discipline's line in the form.
@@ -59,9 +44,9 @@ type settingsDisciplineRow struct {
 	weight, target *widget.Entry
 }
 
-func newSettingsScreen(s *session) fyne.CanvasObject { return newSettingsView(s).box }
+func newSettingsScreen(s *screen.Session) fyne.CanvasObject { return newSettingsView(s).box }
 
-func newSettingsView(s *session) *settingsScreen {
+func newSettingsView(s *screen.Session) *settingsScreen {
 	r := &settingsScreen{s: s, catalog: newCatalogueTable()}
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon("Scoring", theme.SettingsIcon(), r.scoringPage()),
@@ -70,20 +55,8 @@ func newSettingsView(s *session) *settingsScreen {
 	)
 	tabs.SetTabLocation(container.TabLocationLeading)
 	r.box = tabs
-	s.onChange(r.refresh)
+	s.OnChange(r.refresh)
 	return r
-}
-
-func settingsHeading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameSubHeadingText
-	return l
-}
-
-func settingsText(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 func (r *settingsScreen) scoringPage() fyne.CanvasObject {
@@ -110,8 +83,8 @@ func (r *settingsScreen) scoringPage() fyne.CanvasObject {
 	}
 
 	r.unit = widget.NewSelect(nil, nil)
-	r.unit.PlaceHolder = allUnitsLabel
-	r.message = settingsText("")
+	r.unit.PlaceHolder = model.AllUnitsLabel
+	r.message = screen.Prose("")
 	r.message.Hide()
 	r.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { r.saveSettings() })
 	r.save.Importance = widget.HighImportance
@@ -123,17 +96,17 @@ func (r *settingsScreen) scoringPage() fyne.CanvasObject {
 	where.Importance = widget.LowImportance
 
 	form := container.NewVScroll(container.NewPadded(container.NewVBox(
-		settingsHeading("Maturity levels"),
-		settingsText("The names of levels 1 to 5, shown on the dashboard and in reports."),
+		screen.Heading("Maturity levels"),
+		screen.Prose("The names of levels 1 to 5, shown on the dashboard and in reports."),
 		levels,
 		widget.NewSeparator(),
-		settingsHeading("Disciplines"),
-		settingsText("Weight: how much a discipline counts in the overall index (empty means 1). "+
+		screen.Heading("Disciplines"),
+		screen.Prose("Weight: how much a discipline counts in the overall index (empty means 1). "+
 			"Target: the maturity score to reach, from 1 to 5; empty derives it from the targets of the discipline's metrics."),
 		grid,
 		widget.NewSeparator(),
-		settingsHeading("Default business unit"),
-		settingsText("The unit the filter shows when this workspace opens."),
+		screen.Heading("Default business unit"),
+		screen.Prose("The unit the filter shows when this workspace opens."),
 		container.NewHBox(r.unit),
 	)))
 	// Save stays in view however far the form is scrolled.
@@ -149,20 +122,20 @@ func (r *settingsScreen) appearancePage() fyne.CanvasObject {
 	}
 	r.theme = widget.NewRadioGroup(labels, nil)
 	for _, c := range themeChoices {
-		if c.pref == themePreference(r.s.app) {
+		if c.pref == themePreference(r.s.App()) {
 			r.theme.Selected = c.label
 		}
 	}
 	r.theme.OnChanged = func(label string) {
 		for _, c := range themeChoices {
 			if c.label == label {
-				setThemePreference(r.s.app, c.pref)
+				setThemePreference(r.s.App(), c.pref)
 			}
 		}
 	}
 	return container.NewPadded(container.NewVBox(
-		settingsHeading("Theme"),
-		settingsText("Light, dark, or whatever the system uses. It applies at once and is kept on this computer."),
+		screen.Heading("Theme"),
+		screen.Prose("Light, dark, or whatever the system uses. It applies at once and is kept on this computer."),
 		r.theme,
 	))
 }
@@ -170,13 +143,13 @@ func (r *settingsScreen) appearancePage() fyne.CanvasObject {
 // refresh follows the session: a new workspace refills the form and
 // applies its default unit; new data updates the scores and catalogue.
 func (r *settingsScreen) refresh() {
-	snap := r.s.snap
+	snap := r.s.State()
 	if snap == nil {
 		return
 	}
-	opened := r.s.ws != r.ws
+	opened := r.s.Workspace() != r.ws
 	if opened {
-		r.ws = r.s.ws
+		r.ws = r.s.Workspace()
 		r.hideMessage()
 	}
 	if opened || !reflect.DeepEqual(snap.Framework, r.fw) {
@@ -199,10 +172,10 @@ func (r *settingsScreen) fill(fw model.Framework) {
 	for _, row := range r.discs {
 		d, _ := fw.Discipline(row.key)
 		row.name.SetText(d.Name)
-		row.weight.SetText(formatSetting(settingsWeight(d)))
+		row.weight.SetText(screen.FormatSetting(settingsWeight(d)))
 		row.target.SetText("")
 		if d.Target != nil {
-			row.target.SetText(formatSetting(*d.Target))
+			row.target.SetText(screen.FormatSetting(*d.Target))
 		}
 	}
 }
@@ -217,7 +190,7 @@ func settingsWeight(d model.Discipline) float64 {
 // showScores puts each discipline's current score and target beside its
 // settings, for the filters' unit and period, so a change shows its effect.
 func (r *settingsScreen) showScores() {
-	snap, f := r.s.snap, r.s.filters
+	snap, f := r.s.State(), r.s.Filters()
 	p, ok := snap.Current(f)
 	var sum model.Summary
 	if ok {
@@ -240,9 +213,9 @@ func (r *settingsScreen) showScores() {
 
 // unitOptions offers all units and every unit with data, keeping selected.
 func (r *settingsScreen) unitOptions(selected string) {
-	opts := []string{allUnitsLabel}
-	if r.s.snap != nil {
-		opts = append(opts, r.s.snap.Units...)
+	opts := []string{model.AllUnitsLabel}
+	if r.s.State() != nil {
+		opts = append(opts, r.s.State().Units...)
 	}
 	if selected != "" && !slices.Contains(opts, selected) {
 		opts = append(opts, selected) // a unit whose data was undone stays visible
@@ -254,25 +227,25 @@ func (r *settingsScreen) unitOptions(selected string) {
 
 // loadDefaultUnit reads ws's default unit off the UI thread, shows it, and
 // makes it the filter when the filter still shows all units.
-func (r *settingsScreen) loadDefaultUnit(ws *Workspace) {
+func (r *settingsScreen) loadDefaultUnit(ws *workspace.Workspace) {
 	done := make(chan struct{})
 	r.unitLoaded = done
-	ctx := r.s.ctx
+	ctx := r.s.Context()
 	go func() {
-		unit := defaultUnit(ctx, ws)
-		uiDo(func() {
+		unit := ws.DefaultUnit(ctx)
+		r.s.Do(func() {
 			defer close(done)
-			if r.s.ws != ws {
+			if r.s.Workspace() != ws {
 				return
 			}
-			r.unitOptions(unitTitle(unit))
-			if unit == model.AllUnits || r.s.snap == nil || r.s.filters.Unit != model.AllUnits {
+			r.unitOptions(model.UnitLabel(unit))
+			if unit == model.AllUnits || r.s.State() == nil || r.s.Filters().Unit != model.AllUnits {
 				return
 			}
-			if found, ok := matchUnit(r.s.snap.Units, unit); ok {
-				f := r.s.filters
+			if found, ok := workspace.MatchUnit(r.s.State().Units, unit); ok {
+				f := r.s.Filters()
 				f.Unit = found
-				r.s.setFilters(f)
+				r.s.SetFilters(f)
 			}
 		})
 	}()
@@ -297,26 +270,23 @@ func (r *settingsScreen) saveSettings() <-chan struct{} {
 		return done
 	}
 	unit := model.AllUnits
-	if form.Unit != "" && form.Unit != allUnitsLabel {
+	if form.Unit != "" && form.Unit != model.AllUnitsLabel {
 		unit = form.Unit
 	}
-	ws, ctx := r.s.ws, r.s.ctx
+	ws, ctx := r.s.Workspace(), r.s.Context()
 	r.save.Disable()
 	go func() {
-		err := ws.Store.SaveFramework(ctx, fw)
-		if err == nil {
-			err = ws.Store.SetSetting(ctx, settingDefaultUnit, unit)
-		}
-		uiDo(func() {
+		err := ws.SaveSettings(ctx, fw, unit)
+		r.s.Do(func() {
 			r.save.Enable()
 			if err != nil {
-				r.showMessage("Not saved: "+UserMessage(err), widget.DangerImportance)
-				r.s.showError(fmt.Errorf("could not save the settings: %w", err))
+				r.showMessage("Not saved: "+workspace.UserMessage(err), widget.DangerImportance)
+				r.s.ShowError(fmt.Errorf("could not save the settings: %w", err))
 				close(done)
 				return
 			}
 			r.showMessage("Saved. Every screen now scores with these settings.", widget.SuccessImportance)
-			reloaded := r.s.reload()
+			reloaded := r.s.Reload()
 			go func() {
 				<-reloaded
 				close(done)
@@ -393,34 +363,17 @@ func (f settingsForm) framework(base model.Framework) (model.Framework, error) {
 	return fw, nil
 }
 
-// parseSetting reads a number as people type it: spaces around it and a
-// decimal comma are fine. ok is false for an empty field.
-func parseSetting(s string) (v float64, ok bool, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, false, nil
-	}
-	if !strings.Contains(s, ".") && strings.Count(s, ",") == 1 {
-		s = strings.Replace(s, ",", ".", 1)
-	}
-	v, err = strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, true, errors.New("not a number")
-	}
-	return v, true, nil
-}
-
 // parseWeight reads a discipline weight: above 0, empty meaning 1. Zero is
 // refused rather than silently read as 1, which is what scoring does with it.
 func parseWeight(s string) (float64, error) {
-	v, ok, err := parseSetting(s)
+	v, ok, err := screen.ParseSetting(s)
 	switch {
 	case !ok:
 		return 1, nil
 	case err != nil:
 		return 1, fmt.Errorf("weight %q is not a number; use a number above 0 such as 1 or 2.5, or leave it empty for 1", strings.TrimSpace(s))
 	case v <= 0:
-		return 1, fmt.Errorf("weight %s must be above 0; leave it empty for the default of 1", formatSetting(v))
+		return 1, fmt.Errorf("weight %s must be above 0; leave it empty for the default of 1", screen.FormatSetting(v))
 	}
 	return v, nil
 }
@@ -428,17 +381,14 @@ func parseWeight(s string) (float64, error) {
 // parseTarget reads a discipline target: a maturity score from 1 to 5, or
 // none when empty.
 func parseTarget(s string) (*float64, error) {
-	v, ok, err := parseSetting(s)
+	v, ok, err := screen.ParseSetting(s)
 	switch {
 	case !ok:
 		return nil, nil
 	case err != nil:
 		return nil, fmt.Errorf("target %q is not a number; use a maturity score from 1 to 5, or leave it empty to derive it from the metrics", strings.TrimSpace(s))
 	case v < 1 || v > 5:
-		return nil, fmt.Errorf("target %s must be a maturity score from 1 to 5", formatSetting(v))
+		return nil, fmt.Errorf("target %s must be a maturity score from 1 to 5", screen.FormatSetting(v))
 	}
 	return &v, nil
 }
-
-// formatSetting prints a number without trailing zeros: 1, 2.5, 3.75.
-func formatSetting(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

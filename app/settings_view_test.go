@@ -13,8 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen"
 	"cxdash/model"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // settingsScreenOn builds the settings screen on a new workspace, with the
@@ -22,7 +23,7 @@ import (
 func settingsScreenOn(t *testing.T, demo bool) *settingsScreen {
 	t.Helper()
 	var r *settingsScreen
-	reportsTestSession(t, demo, func(s *session) fyne.CanvasObject {
+	reportsTestSession(t, demo, func(s *screen.Session) fyne.CanvasObject {
 		r = newSettingsView(s)
 		return r.box
 	})
@@ -44,13 +45,13 @@ func (r *settingsScreen) row(t *testing.T, key string) *settingsDisciplineRow {
 func TestSettingsWeightsAndTargetsRescore(t *testing.T) {
 	r := settingsScreenOn(t, true)
 	ctx := context.Background()
-	before, err := r.s.ws.Summary(ctx, "Online", model.Period{})
+	before, err := r.s.Workspace().Summary(ctx, "Online", model.Period{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	weights := map[string]float64{model.Governance: 3, model.Measurement: 0.5}
 	for key, w := range weights {
-		r.row(t, key).weight.SetText(formatSetting(w))
+		r.row(t, key).weight.SetText(screen.FormatSetting(w))
 	}
 	r.row(t, model.Strategy).target.SetText("4,5")
 	reportsWait(t, r.saveSettings())
@@ -58,7 +59,7 @@ func TestSettingsWeightsAndTargetsRescore(t *testing.T) {
 		t.Fatalf("save refused: %s", r.message.Text)
 	}
 
-	after, err := r.s.ws.Summary(ctx, "Online", model.Period{})
+	after, err := r.s.Workspace().Summary(ctx, "Online", model.Period{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,8 +84,8 @@ func TestSettingsWeightsAndTargetsRescore(t *testing.T) {
 	}
 
 	// Every screen reads the reloaded snapshot: it scores as the store does.
-	p, _ := r.s.snap.Current(r.s.filters)
-	if got := r.s.snap.Scorer.Summary("Online", p).Overall.Score; got != after.Overall.Score {
+	p, _ := r.s.State().Current(r.s.Filters())
+	if got := r.s.State().Scorer.Summary("Online", p).Overall.Score; got != after.Overall.Score {
 		t.Errorf("snapshot scores %.4f, workspace %.4f", got, after.Overall.Score)
 	}
 	if got := r.row(t, model.Strategy).now.Text; !strings.Contains(got, "target 4.50") {
@@ -121,7 +122,7 @@ func TestSettingsRejectsBadInput(t *testing.T) {
 			if !r.message.Visible() || r.message.Importance != widget.DangerImportance || !strings.Contains(r.message.Text, c.want) {
 				t.Errorf("message %q (importance %v), want %q", r.message.Text, r.message.Importance, c.want)
 			}
-			if _, err := r.s.ws.Store.Setting(context.Background(), "framework"); !errors.Is(err, store.ErrNotFound) {
+			if _, err := testStore(t, r.s.Workspace()).Setting(context.Background(), "framework"); !errors.Is(err, workspace.ErrNotFound) {
 				t.Errorf("bad input was saved (%v)", err)
 			}
 		})
@@ -161,36 +162,36 @@ func TestSettingsFormParsesWhatPeopleType(t *testing.T) {
 func TestSettingsDefaultUnitAppliesWhenTheWorkspaceOpens(t *testing.T) {
 	r := settingsScreenOn(t, true)
 	ctx := context.Background()
-	if got := defaultUnit(ctx, r.s.ws); got != model.AllUnits {
+	if got := r.s.Workspace().DefaultUnit(ctx); got != model.AllUnits {
 		t.Errorf("a new workspace's default unit is %q", got)
 	}
 	r.unit.SetSelected("Online")
 	reportsWait(t, r.saveSettings())
-	if got := defaultUnit(ctx, r.s.ws); got != "Online" {
+	if got := r.s.Workspace().DefaultUnit(ctx); got != "Online" {
 		t.Fatalf("stored default unit %q", got)
 	}
-	if r.s.filters.Unit != model.AllUnits {
+	if r.s.Filters().Unit != model.AllUnits {
 		t.Error("saving the default changed the current filter")
 	}
 
 	// Opening the workspace again starts on its default unit.
-	path := r.s.ws.Store.Path()
-	ws, err := OpenWorkspace(ctx, path)
+	path := r.s.Workspace().Path()
+	ws, err := workspace.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ws.Close() })
-	r.s.ws, r.s.filters = ws, Filters{}
-	reportsWait(t, r.s.reload())
+	r.s.SwitchTo(ws)
+	reportsWait(t, r.s.Reload())
 	reportsWait(t, r.unitLoaded)
-	if r.s.filters.Unit != "Online" || r.unit.Selected != "Online" {
-		t.Errorf("after opening: filter %q, settings show %q", r.s.filters.Unit, r.unit.Selected)
+	if r.s.Filters().Unit != "Online" || r.unit.Selected != "Online" {
+		t.Errorf("after opening: filter %q, settings show %q", r.s.Filters().Unit, r.unit.Selected)
 	}
 }
 
 func TestSettingsThemeAppliesAtOnce(t *testing.T) {
 	r := settingsScreenOn(t, false)
-	a := r.s.app
+	a := r.s.App()
 	bg := func() color.Color {
 		return a.Settings().Theme().Color(theme.ColorNameBackground, a.Settings().ThemeVariant())
 	}
@@ -232,7 +233,7 @@ func TestSettingsThemeAppliesAtOnce(t *testing.T) {
 
 func TestSettingsCatalogueListsTheMetrics(t *testing.T) {
 	r := settingsScreenOn(t, true)
-	if got, want := len(r.catalog.rows), len(r.s.snap.Metrics); got != want || got == 0 {
+	if got, want := len(r.catalog.rows), len(r.s.State().Metrics); got != want || got == 0 {
 		t.Fatalf("%d rows for %d metrics", got, want)
 	}
 	var nps []string
@@ -254,8 +255,8 @@ func TestSettingsGolden(t *testing.T) {
 	for _, v := range []string{themeLight, themeDark} {
 		t.Run(v, func(t *testing.T) {
 			r := settingsScreenOn(t, true)
-			r.s.app.Settings().SetTheme(themeFor(v))
-			test.AssertImageMatches(t, "settings_"+v+".png", r.s.win.Canvas().Capture())
+			r.s.App().Settings().SetTheme(themeFor(v))
+			test.AssertImageMatches(t, "settings_"+v+".png", r.s.Window().Canvas().Capture())
 		})
 	}
 }

@@ -5,14 +5,15 @@ import (
 	"fmt"
 	"strings"
 
+	"cxdash/model"
+	"cxdash/workspace"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"cxdash/store"
 )
 
 const copyHelp = "Copies every batch with its source cells, the catalogue, settings and governance records\n" +
@@ -23,12 +24,12 @@ const copyHelp = "Copies every batch with its source cells, the catalogue, setti
 // for the server, copies the open workspace there off the UI thread and
 // offers to switch to the copy.
 func (u *UI) copyToServerDialog() {
-	src := u.s.ws
-	f := u.newServerForm("Copy workspace to team server", copyHelp, "Copy", "", func(dst *Workspace, done func(error)) {
-		var counts []store.TableCount
-		u.s.run("Copying to "+workspaceLabel(dst.Store.Path()), func(ctx context.Context, progress Progress) error {
+	src := u.s.Workspace()
+	f := u.newServerForm("Copy workspace to team server", copyHelp, "Copy", "", func(dst *workspace.Workspace, done func(error)) {
+		var counts []workspace.TableCount
+		u.s.Run("Copying to "+workspace.Label(dst.Path()), func(ctx context.Context, progress workspace.Progress) error {
 			var err error
-			counts, err = src.Store.CopyTo(ctx, dst.Store, percentProgress(progress))
+			counts, err = src.CopyTo(ctx, dst, progress)
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -43,31 +44,16 @@ func (u *UI) copyToServerDialog() {
 	f.show()
 }
 
-// percentProgress passes CopyTo's progress on when the percentage moves:
-// a row-by-row report would flood the UI queue.
-func percentProgress(progress Progress) func(table string, done, total int64) {
-	last := int64(-1)
-	return func(_ string, done, total int64) {
-		if total <= 0 {
-			return
-		}
-		if pct := done * 100 / total; pct != last {
-			last = pct
-			progress(done, total)
-		}
-	}
-}
-
 // copiedDialog shows what a copy moved, table by table, and offers to
 // switch to the team workspace; dst is closed when the person stays.
-func (u *UI) copiedDialog(src, dst *Workspace, counts []store.TableCount) {
+func (u *UI) copiedDialog(src, dst *workspace.Workspace, counts []workspace.TableCount) {
 	// Two columns of table and rows keep the dialog within a laptop's
 	// screen.
 	cols := [2]*fyne.Container{container.New(layout.NewFormLayout()), container.New(layout.NewFormLayout())}
 	var total int64
 	for k, c := range counts {
 		total += c.Rows
-		n := widget.NewLabel(dataCount(int(c.Rows)))
+		n := widget.NewLabel(model.FormatCount(int(c.Rows)))
 		n.Alignment = fyne.TextAlignTrailing
 		col := cols[k*2/max(len(counts)+1, 1)]
 		col.Add(widget.NewLabel(strings.ReplaceAll(c.Table, "_", " ")))
@@ -75,8 +61,8 @@ func (u *UI) copiedDialog(src, dst *Workspace, counts []store.TableCount) {
 	}
 	grid := container.NewGridWithColumns(2, cols[0], cols[1])
 	msg := widget.NewLabel(fmt.Sprintf("Copied %s rows from %s to %s;\nthe server holds as many rows of each table as this workspace.",
-		dataCount(int(total)), workspaceLabel(src.Store.Path()), workspaceLabel(dst.Store.Path())))
-	d := dialog.NewCustomWithoutButtons("Copied to team server", container.NewVBox(msg, grid), u.s.win)
+		model.FormatCount(int(total)), workspace.Label(src.Path()), workspace.Label(dst.Path())))
+	d := dialog.NewCustomWithoutButtons("Copied to team server", container.NewVBox(msg, grid), u.s.Window())
 	stay := widget.NewButton("Stay here", func() {
 		d.Hide()
 		dst.Close()

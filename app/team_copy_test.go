@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // teamCounts opens the workspace at location on its own and counts it.
-func teamCounts(t *testing.T, location string) store.Counts {
+func teamCounts(t *testing.T, location string) workspace.Counts {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, location)
@@ -46,13 +47,13 @@ func TestTeamCopyToServer(t *testing.T) {
 	if got := teamCounts(t, loc); got != want {
 		t.Errorf("the server holds %+v, the workspace %+v", got, want)
 	}
-	if u.s.ws.Store.Engine() != "SQLite" {
+	if u.s.Workspace().Engine() != "SQLite" {
 		t.Error("the copy switched workspaces before being asked")
 	}
 	importTestOverlayButton(t, u, "Switch to the team workspace")
 	teamWaitEngine(t, u, "PostgreSQL")
-	if u.s.ws.Store.Path() != loc || u.s.snap.Empty() {
-		t.Errorf("after switching: %q, empty %v", u.s.ws.Store.Path(), u.s.snap.Empty())
+	if u.s.Workspace().Path() != loc || u.s.State().Empty() {
+		t.Errorf("after switching: %q, empty %v", u.s.Workspace().Path(), u.s.State().Empty())
 	}
 
 	// The server's database now holds data: a second copy is refused in
@@ -67,7 +68,7 @@ func TestTeamCopyToServer(t *testing.T) {
 	importTestOverlayButton(t, u, "Cancel")
 
 	// Save as from the server writes a file and keeps the team workspace.
-	path := filepath.Join(t.TempDir(), saveAsName(u.s.ws.Store.Path()))
+	path := filepath.Join(t.TempDir(), saveAsName(u.s.Workspace().Path()))
 	dataTestAct(func() { u.saveCopyTo(path) })
 	teamWaitDialog(t, u, "The team workspace stays open")
 	if _, err := os.Stat(path); err != nil {
@@ -76,7 +77,7 @@ func TestTeamCopyToServer(t *testing.T) {
 	if got := teamCounts(t, path); got != want {
 		t.Errorf("the saved file holds %+v, want %+v", got, want)
 	}
-	if u.s.ws.Store.Path() != loc {
-		t.Errorf("Save as left the team workspace for %q", u.s.ws.Store.Path())
+	if u.s.Workspace().Path() != loc {
+		t.Errorf("Save as left the team workspace for %q", u.s.Workspace().Path())
 	}
 }

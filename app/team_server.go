@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"image/color"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"time"
+
+	"cxdash/workspace"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,15 +17,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"cxdash/store"
 )
 
 // A team workspace is a database on a PostgreSQL server that a CX team
 // shares (store/postgres.go). This file is what the window adds for it:
 // the server dialog, the password prompt, and how a server is named. A
 // password never leaves memory: preferences, the title and messages carry
-// store.Redact(location) or Store.Path(), which hold none.
+// workspace.Redact(location) or Store.Path(), which hold none.
 
 // teamURLExample is the shape of a team workspace's URL.
 const teamURLExample = "postgres://you@server:5432/cx_programme?sslmode=require"
@@ -37,53 +36,11 @@ const connectHelp = "A team workspace keeps everyone's imports in one database o
 	"The password comes from ~/.pgpass (or PGPASSFILE); if it is not there, cxdash asks for it\n" +
 	"and keeps it in memory until you quit."
 
-// teamParts are the database and host a server URL names, for people.
-func teamParts(location string) (db, host string) {
-	u, err := url.Parse(store.Redact(location))
-	if err != nil {
-		return "team workspace", ""
-	}
-	db = strings.TrimPrefix(u.Path, "/")
-	if db == "" {
-		db = u.Query().Get("dbname")
-	}
-	if db == "" && u.User != nil {
-		db = u.User.Username() // PostgreSQL's default database is the user's name
-	}
-	if db == "" {
-		db = "team workspace"
-	}
-	return db, u.Hostname()
-}
-
-// workspaceLabel names a workspace in the title bar: the file name, or
-// "cx_programme on db.example.com (team)".
-func workspaceLabel(location string) string {
-	if !store.IsServer(location) {
-		return filepath.Base(location)
-	}
-	db, host := teamParts(location)
-	if host == "" {
-		return db + " (team)"
-	}
-	return db + " on " + host + " (team)"
-}
-
-// teamDatabase is the database name of a server URL; ok is false for a
-// file. Reports and copies are named after it.
-func teamDatabase(location string) (db string, ok bool) {
-	if !store.IsServer(location) {
-		return "", false
-	}
-	db, _ = teamParts(location)
-	return db, true
-}
-
 // checkServerURL says what is wrong with a URL typed into the server
 // dialog, or "" when it may be tried. The rest is the store's to judge:
 // pgx accepts URLs that net/url refuses, such as several hosts.
 func checkServerURL(location string) string {
-	if !store.IsServer(location) {
+	if !workspace.IsServer(location) {
 		return "Enter a postgres:// URL, such as " + teamURLExample
 	}
 	return ""
@@ -91,8 +48,8 @@ func checkServerURL(location string) string {
 
 // teamMessage is an error of the server dialog as a person reads it.
 func teamMessage(err error) string {
-	msg := UserMessage(err)
-	if i := strings.Index(msg, store.ErrNotEmpty.Error()); i >= 0 {
+	msg := workspace.UserMessage(err)
+	if i := strings.Index(msg, workspace.ErrNotEmpty.Error()); i >= 0 {
 		msg = msg[i:] // the source path before it says nothing new here
 	}
 	msg = strings.TrimPrefix(msg, "store: ")
@@ -124,14 +81,14 @@ type serverForm struct {
 	dlg     *dialog.CustomDialog
 	// use gets the opened workspace on the UI goroutine; it calls done with
 	// nil to close the form or with the error to show in it.
-	use func(ws *Workspace, done func(error))
+	use func(ws *workspace.Workspace, done func(error))
 }
 
-func (u *UI) newServerForm(title, help, confirm, location string, use func(*Workspace, func(error))) *serverForm {
+func (u *UI) newServerForm(title, help, confirm, location string, use func(*workspace.Workspace, func(error))) *serverForm {
 	f := &serverForm{u: u, use: use}
 	f.entry = widget.NewEntry()
 	f.entry.SetPlaceHolder(teamURLExample)
-	f.entry.SetText(store.Redact(location))
+	f.entry.SetText(workspace.Redact(location))
 	f.entry.OnSubmitted = func(string) { f.submit() }
 	f.entry.OnChanged = func(string) { f.setProblem("") }
 	f.problem = widget.NewLabel("")
@@ -148,14 +105,14 @@ func (u *UI) newServerForm(title, help, confirm, location string, use func(*Work
 	f.ok = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), f.submit)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.dlg.Hide() })
-	f.dlg = dialog.NewCustomWithoutButtons(title, content, u.s.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, u.s.Window())
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	return f
 }
 
 func (f *serverForm) show() {
 	f.dlg.Show()
-	f.u.s.win.Canvas().Focus(f.entry)
+	f.u.s.Window().Canvas().Focus(f.entry)
 }
 
 // setProblem shows msg under the URL, or hides the line for "".
@@ -189,7 +146,7 @@ func (f *serverForm) submit() {
 }
 
 // askPassword prompts for the password pe asks for, then connects with it.
-func (f *serverForm) askPassword(pe *store.PasswordError) {
+func (f *serverForm) askPassword(pe *workspace.PasswordError) {
 	location := strings.TrimSpace(f.entry.Text)
 	f.ok.Disable()
 	f.u.askPassword(location, pe, func(pw string) { f.u.openServer(location, pw, f.opened) }, func() { f.opened(nil, nil) })
@@ -197,7 +154,7 @@ func (f *serverForm) askPassword(pe *store.PasswordError) {
 
 // opened ends a connection attempt: ws is open, or err says why not; both
 // nil when the person cancelled the password prompt.
-func (f *serverForm) opened(ws *Workspace, err error) {
+func (f *serverForm) opened(ws *workspace.Workspace, err error) {
 	f.ok.Enable()
 	switch {
 	case err != nil:
@@ -218,7 +175,7 @@ func (f *serverForm) opened(ws *Workspace, err error) {
 // connectDialog shows File ▸ Connect to team server, prefilled with
 // location when it is not "".
 func (u *UI) connectDialog(location string) *serverForm {
-	f := u.newServerForm("Connect to team server", connectHelp, "Connect", location, func(ws *Workspace, done func(error)) {
+	f := u.newServerForm("Connect to team server", connectHelp, "Connect", location, func(ws *workspace.Workspace, done func(error)) {
 		u.adoptWorkspace(ws)
 		done(nil)
 	})
@@ -230,7 +187,7 @@ func (u *UI) connectDialog(location string) *serverForm {
 // password prompt when needed, and back to the server dialog, URL kept,
 // when the server cannot be reached.
 func (u *UI) connectTo(location string) {
-	u.openServer(location, "", func(ws *Workspace, err error) {
+	u.openServer(location, "", func(ws *workspace.Workspace, err error) {
 		switch {
 		case ws != nil:
 			u.adoptWorkspace(ws)
@@ -245,19 +202,19 @@ func (u *UI) connectTo(location string) {
 // server wants a password it asks for one and tries again. done runs on
 // the UI goroutine; ws and err are both nil when the person cancelled the
 // password prompt.
-func (u *UI) openServer(location, password string, done func(ws *Workspace, err error)) {
-	key := store.Redact(location)
+func (u *UI) openServer(location, password string, done func(ws *workspace.Workspace, err error)) {
+	key := workspace.Redact(location)
 	remembered := false
 	if password == "" && !hasURLPassword(location) {
 		password, remembered = u.passwords[key]
 	}
-	var ws *Workspace
-	u.s.run("Connecting to "+workspaceLabel(location), func(ctx context.Context, _ Progress) error {
+	var ws *workspace.Workspace
+	u.s.Run("Connecting to "+workspace.Label(location), func(ctx context.Context, _ workspace.Progress) error {
 		var err error
-		ws, err = OpenWorkspaceWith(ctx, location, store.Options{Password: password})
+		ws, err = workspace.OpenWith(ctx, location, workspace.Options{Password: password})
 		return err
 	}, func(err error) {
-		var pe *store.PasswordError
+		var pe *workspace.PasswordError
 		switch {
 		case err == nil:
 			if password != "" {
@@ -280,8 +237,8 @@ func (u *UI) openServer(location, password string, done func(ws *Workspace, err 
 
 // askPassword asks for the password of pe's user on location's server;
 // retry gets what was typed, cancel runs when nothing was.
-func (u *UI) askPassword(location string, pe *store.PasswordError, retry func(pw string), cancel func()) {
-	_, host := teamParts(location)
+func (u *UI) askPassword(location string, pe *workspace.PasswordError, retry func(pw string), cancel func()) {
+	_, host := workspace.ServerParts(location)
 	if host == "" {
 		host = "the server"
 	}
@@ -296,7 +253,7 @@ func (u *UI) askPassword(location string, pe *store.PasswordError, retry func(pw
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(380, 0))
-	d := dialog.NewCustomWithoutButtons("Team server password", container.NewStack(strut, container.NewVBox(items...)), u.s.win)
+	d := dialog.NewCustomWithoutButtons("Team server password", container.NewStack(strut, container.NewVBox(items...)), u.s.Window())
 	ok := widget.NewButtonWithIcon("Connect", theme.ConfirmIcon(), nil)
 	ok.Importance = widget.HighImportance
 	ok.Disable()
@@ -318,32 +275,32 @@ func (u *UI) askPassword(location string, pe *store.PasswordError, retry func(pw
 	d.SetButtons([]fyne.CanvasObject{
 		widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide(); cancel() }), ok})
 	d.Show()
-	u.s.win.Canvas().Focus(entry)
+	u.s.Window().Canvas().Focus(entry)
 }
 
 // openStartupWorkspace opens the workspace the window starts on. A team
 // workspace that cannot be opened now (a password to ask for, a server
 // away) must not keep the window from opening: then the window starts on
 // the local default workspace and pending says why, for offerServer.
-func openStartupWorkspace(ctx context.Context, location string) (ws *Workspace, pending, err error) {
-	if !store.IsServer(location) {
-		ws, err = OpenWorkspace(ctx, location)
+func openStartupWorkspace(ctx context.Context, location string) (ws *workspace.Workspace, pending, err error) {
+	if !workspace.IsServer(location) {
+		ws, err = workspace.Open(ctx, location)
 		return ws, nil, err
 	}
 	tctx, cancel := context.WithTimeout(ctx, startupConnectTimeout)
-	ws, pending = OpenWorkspace(tctx, location)
+	ws, pending = workspace.Open(tctx, location)
 	if pending != nil && tctx.Err() != nil && ctx.Err() == nil {
-		pending = fmt.Errorf("%s did not answer within %v", store.Redact(location), startupConnectTimeout)
+		pending = fmt.Errorf("%s did not answer within %v", workspace.Redact(location), startupConnectTimeout)
 	}
 	cancel()
 	if pending == nil {
 		return ws, nil, nil
 	}
-	local, err := localWorkspacePath()
+	local, err := workspace.LocalPath()
 	if err != nil {
 		return nil, nil, pending
 	}
-	if ws, err = OpenWorkspace(ctx, local); err != nil {
+	if ws, err = workspace.Open(ctx, local); err != nil {
 		return nil, nil, fmt.Errorf("%w; the local workspace did not open either: %w", pending, err)
 	}
 	return ws, pending, nil
@@ -353,9 +310,9 @@ func openStartupWorkspace(ctx context.Context, location string) (ws *Workspace, 
 // could not start on, with the password prompt when that was the reason.
 // It stays the last workspace: the next start tries the server again.
 func (u *UI) offerServer(location string, why error) {
-	u.s.app.Preferences().SetString(prefLastWS, store.Redact(location))
+	u.s.App().Preferences().SetString(prefLastWS, workspace.Redact(location))
 	f := u.connectDialog(location)
-	var pe *store.PasswordError
+	var pe *workspace.PasswordError
 	if errors.As(why, &pe) {
 		f.askPassword(pe)
 		return

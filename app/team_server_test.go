@@ -19,7 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cxdash/internal/pgtest"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // teamPG is the package's PostgreSQL server: started by the first test
@@ -73,7 +73,7 @@ func teamDBName(t *testing.T, location string) string {
 // teamTop is the dialog on top, nil when none.
 func teamTop(u *UI) fyne.CanvasObject {
 	var top fyne.CanvasObject
-	dataTestAct(func() { top = u.s.win.Canvas().Overlays().Top() })
+	dataTestAct(func() { top = u.s.Window().Canvas().Overlays().Top() })
 	return top
 }
 
@@ -83,13 +83,13 @@ func teamType(t *testing.T, u *UI, password bool, text string) {
 	t.Helper()
 	dataTestAct(func() {
 		var found *widget.Entry
-		importTestVisible(u.s.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		importTestVisible(u.s.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 			if e, ok := o.(*widget.Entry); ok && e.Password == password {
 				found = e
 			}
 		})
 		if found == nil {
-			t.Fatalf("no entry (password %v) in the dialog on top: %q", password, importTestTexts(u.s.win.Canvas().Overlays().Top()))
+			t.Fatalf("no entry (password %v) in the dialog on top: %q", password, importTestTexts(u.s.Window().Canvas().Overlays().Top()))
 		}
 		found.SetText("")
 		test.Type(found, text)
@@ -100,7 +100,7 @@ func teamType(t *testing.T, u *UI, password bool, text string) {
 func teamURLField(u *UI) string {
 	var text string
 	dataTestAct(func() {
-		importTestVisible(u.s.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		importTestVisible(u.s.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 			if e, ok := o.(*widget.Entry); ok && !e.Password {
 				text = e.Text
 			}
@@ -129,7 +129,7 @@ func teamWaitEngine(t *testing.T, u *UI, engine string) {
 			t.Logf("dialog: %q", importTestTexts(top))
 			return false
 		}
-		return u.s.ws.Store.Engine() == engine && u.s.snap != nil
+		return u.s.Workspace().Engine() == engine && u.s.State() != nil
 	})
 	dashSettle(t, u)
 }
@@ -147,9 +147,9 @@ func teamLog(t *testing.T) *bytes.Buffer {
 // any of secrets.
 func teamAssertNoSecret(t *testing.T, u *UI, log *bytes.Buffer, secrets ...string) {
 	t.Helper()
-	prefs, ok := u.s.app.Preferences().(interface{ ReadValues(func(map[string]any)) })
+	prefs, ok := u.s.App().Preferences().(interface{ ReadValues(func(map[string]any)) })
 	if !ok {
-		t.Fatalf("cannot list the preferences of %T", u.s.app.Preferences())
+		t.Fatalf("cannot list the preferences of %T", u.s.App().Preferences())
 	}
 	var all string
 	prefs.ReadValues(func(m map[string]any) { all = fmt.Sprint(m) })
@@ -168,17 +168,17 @@ func teamAssertNoSecret(t *testing.T, u *UI, log *bytes.Buffer, secrets ...strin
 
 func TestTeamConnectGolden(t *testing.T) {
 	u := dashTestUI(t, true)
-	u.s.app.Settings().SetTheme(dashVariant{theme.DefaultTheme(), theme.VariantLight})
+	u.s.App().Settings().SetTheme(dashVariant{theme.DefaultTheme(), theme.VariantLight})
 	var f *serverForm
 	dataTestAct(func() { f = u.connectDialog("") })
-	test.AssertImageMatches(t, "team_connect_light.png", u.s.win.Canvas().Capture())
+	test.AssertImageMatches(t, "team_connect_light.png", u.s.Window().Canvas().Capture())
 
 	teamType(t, u, false, "db.example.com/cx_programme")
 	importTestOverlayButton(t, u, "Connect")
 	if texts := importTestDialog(u); !importTestHas(texts, "Enter a postgres:// URL") {
 		t.Errorf("a URL without postgres:// is not refused: %q", texts)
 	}
-	test.AssertImageMatches(t, "team_connect_invalid_light.png", u.s.win.Canvas().Capture())
+	test.AssertImageMatches(t, "team_connect_invalid_light.png", u.s.Window().Canvas().Capture())
 	dataTestAct(func() { test.Type(f.entry, "x") })
 	if f.problem.Visible() {
 		t.Error("the problem stays while the URL is edited")
@@ -204,17 +204,17 @@ func TestTeamConnectAsksForPassword(t *testing.T) {
 	teamWaitEngine(t, u, "PostgreSQL")
 
 	name := teamDBName(t, loc)
-	if got, want := u.s.win.Title(), "cxdash — "+name+" on 127.0.0.1 (team)"; got != want {
+	if got, want := u.s.Window().Title(), "cxdash — "+name+" on 127.0.0.1 (team)"; got != want {
 		t.Errorf("title %q, want %q", got, want)
 	}
-	if got := u.s.ws.Store.Path(); got != loc {
+	if got := u.s.Workspace().Path(); got != loc {
 		t.Errorf("workspace %q, want %q", got, loc)
 	}
-	if recent := u.s.app.Preferences().StringList(prefRecentWS); len(recent) < 2 || recent[0] != loc || recent[1] != db {
+	if recent := u.s.App().Preferences().StringList(prefRecentWS); len(recent) < 2 || recent[0] != loc || recent[1] != db {
 		t.Errorf("recent workspaces %q", recent)
 	}
-	if clientName(u.s.ws.Store.Path()) != name || saveAsName(u.s.ws.Store.Path()) != name+" copy.db" {
-		t.Errorf("reports name the team workspace %q, Save as suggests %q", clientName(u.s.ws.Store.Path()), saveAsName(u.s.ws.Store.Path()))
+	if workspace.ClientName(u.s.Workspace().Path()) != name || saveAsName(u.s.Workspace().Path()) != name+" copy.db" {
+		t.Errorf("reports name the team workspace %q, Save as suggests %q", workspace.ClientName(u.s.Workspace().Path()), saveAsName(u.s.Workspace().Path()))
 	}
 
 	// Back to the file and to the server from Open recent: the password
@@ -242,16 +242,16 @@ func TestTeamWrongPasswordThenRight(t *testing.T) {
 	teamType(t, u, true, "wrong-typed-pw")
 	importTestOverlayButton(t, u, "Connect")
 	teamWaitDialog(t, u, "The server refused the password")
-	if u.s.ws.Store.Engine() != "SQLite" {
+	if u.s.Workspace().Engine() != "SQLite" {
 		t.Fatal("a refused password changed the workspace")
 	}
 	teamType(t, u, true, srv.Password())
 	importTestOverlayButton(t, u, "Connect")
 	teamWaitEngine(t, u, "PostgreSQL")
-	if got := u.s.ws.Store.Path(); got != loc {
+	if got := u.s.Workspace().Path(); got != loc {
 		t.Errorf("workspace %q, want %q", got, loc)
 	}
-	if last, _ := StartupWorkspace(u.s.app); last != loc {
+	if last, _ := StartupWorkspace(u.s.App()); last != loc {
 		t.Errorf("next start opens %q, want %q", last, loc)
 	}
 	teamAssertNoSecret(t, u, log, srv.Password(), "typed-in-url", "wrong-typed-pw")
@@ -278,7 +278,7 @@ func TestTeamConnectErrorsStayInDialog(t *testing.T) {
 	if got := teamURLField(u); got != away {
 		t.Errorf("the URL field holds %q after the failure, want %q", got, away)
 	}
-	if u.s.ws.Store.Engine() != "SQLite" {
+	if u.s.Workspace().Engine() != "SQLite" {
 		t.Error("a failed connection changed the workspace")
 	}
 	importTestOverlayButton(t, u, "Cancel")
@@ -306,10 +306,10 @@ func TestTeamStartupOffersServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { u.s.ws.Close() })
+	t.Cleanup(func() { u.s.Workspace().Close() })
 	shellWait(t, u.loaded)
-	if u.s.ws.Store.Path() != local {
-		t.Errorf("the window opened on %q, want the local default %q", u.s.ws.Store.Path(), local)
+	if u.s.Workspace().Path() != local {
+		t.Errorf("the window opened on %q, want the local default %q", u.s.Workspace().Path(), local)
 	}
 	if got := a.Preferences().String(prefLastWS); got != loc {
 		t.Errorf("the last workspace became %q; the next start should try the server again", got)
@@ -318,7 +318,7 @@ func TestTeamStartupOffersServer(t *testing.T) {
 	teamType(t, u, true, srv.Password())
 	importTestOverlayButton(t, u, "Connect")
 	teamWaitEngine(t, u, "PostgreSQL")
-	if got := u.s.win.Title(); !strings.HasSuffix(got, " on 127.0.0.1 (team)") {
+	if got := u.s.Window().Title(); !strings.HasSuffix(got, " on 127.0.0.1 (team)") {
 		t.Errorf("title %q", got)
 	}
 }
@@ -337,13 +337,13 @@ func TestTeamStartupServerAway(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { u.s.ws.Close() })
+	t.Cleanup(func() { u.s.Workspace().Close() })
 	shellWait(t, u.loaded)
-	if u.s.ws.Store.Path() != local {
-		t.Errorf("the window opened on %q, want %q", u.s.ws.Store.Path(), local)
+	if u.s.Workspace().Path() != local {
+		t.Errorf("the window opened on %q, want %q", u.s.Workspace().Path(), local)
 	}
 	texts := teamWaitDialog(t, u, "Cannot reach")
-	if got, want := teamURLField(u), store.Redact(away); got != want {
+	if got, want := teamURLField(u), workspace.Redact(away); got != want {
 		t.Errorf("URL field %q, want %q", got, want)
 	}
 	if importTestHas(texts, "secret-in-url") || importTestHas(a.Preferences().StringList(prefRecentWS), "secret-in-url") ||
@@ -360,11 +360,11 @@ func TestTeamWorkspaceNames(t *testing.T) {
 		"postgres://ana@db.example.com":                                   "ana on db.example.com (team)",
 		"/home/ana/acme.db":                                               "acme.db",
 	} {
-		if got := workspaceLabel(in); got != want {
-			t.Errorf("workspaceLabel(%q) = %q, want %q", in, got, want)
+		if got := workspace.Label(in); got != want {
+			t.Errorf("workspace.Label(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := clientName("/home/ana/acme.db"); got != "acme" {
+	if got := workspace.ClientName("/home/ana/acme.db"); got != "acme" {
 		t.Errorf("clientName of a file: %q", got)
 	}
 	if got := saveAsName("postgres://ana:pw@db.example.com/cx_programme"); got != "cx_programme copy.db" {

@@ -3,34 +3,39 @@ package app
 import (
 	"context"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
+	"cxdash/app/screen"
 	"cxdash/assets"
-	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // UI is the desktop app: one window on one workspace at a time.
 type UI struct {
-	s    *session
+	s    *screen.Session
 	tabs *container.AppTabs
 
-	filters     *filterBar
-	dashboard   fyne.CanvasObject
-	discipline  *disciplineScreen
-	importer    *importScreen
-	reports     *reportsScreen
-	governance  *governanceScreen
-	screenIndex map[string]int
+	filters    *filterBar
+	dashboard  fyne.CanvasObject
+	discipline *disciplineScreen
+	importer   *importScreen
+	reports    *reportsScreen
+	governance *governanceScreen
 
 	// loaded is closed when the first data is on screen.
 	loaded <-chan struct{}
 	// passwords typed for team servers this session, by redacted URL.
 	passwords map[string]string
 }
+
+// liveInterval is how often the window looks for changes made elsewhere;
+// tests shorten it.
+var liveInterval = 5 * time.Second
 
 // Preference keys.
 const (
@@ -53,23 +58,24 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 		a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	}
 	applyThemePreference(a)
-	s := &session{ctx: ctx, app: a, ws: ws, win: a.NewWindow("cxdash")}
+	s := screen.NewSession(ctx, a, a.NewWindow("cxdash"), ws)
+	s.LiveInterval = liveInterval
 	u := &UI{s: s}
-	s.navigate = u.navigate
+	s.Navigate = u.show
 	u.build()
-	u.openedWorkspace(ws.Store.Path())
+	u.openedWorkspace(ws.Path())
 
 	w, h := a.Preferences().FloatWithFallback(prefWidth, 1240), a.Preferences().FloatWithFallback(prefHeight, 780)
-	s.win.Resize(fyne.NewSize(float32(w), float32(h)))
-	s.win.SetOnDropped(u.dropped)
-	s.win.SetCloseIntercept(func() {
-		size := s.win.Canvas().Size()
+	s.Window().Resize(fyne.NewSize(float32(w), float32(h)))
+	s.Window().SetOnDropped(u.dropped)
+	s.Window().SetCloseIntercept(func() {
+		size := s.Window().Canvas().Size()
 		a.Preferences().SetFloat(prefWidth, float64(size.Width))
 		a.Preferences().SetFloat(prefHeight, float64(size.Height))
-		s.win.Close()
+		s.Window().Close()
 	})
-	s.win.SetOnClosed(func() { s.ws.Close() })
-	u.loaded = s.reload()
+	s.Window().SetOnClosed(func() { s.Workspace().Close() })
+	u.loaded = s.Reload()
 	if pending != nil {
 		u.offerServer(dbPath, pending)
 	}
@@ -83,16 +89,16 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 		paths = append(paths, uri.Path())
 	}
 	if len(paths) > 0 {
-		u.navigate("import", nil)
+		u.show(screen.At(screen.Import))
 		u.importer.importFiles(paths)
 	}
 }
 
 // Window is the main window.
-func (u *UI) Window() fyne.Window { return u.s.win }
+func (u *UI) Window() fyne.Window { return u.s.Window() }
 
 // ShowAndRun shows the window and runs the app until it closes.
-func (u *UI) ShowAndRun() { u.s.win.ShowAndRun() }
+func (u *UI) ShowAndRun() { u.s.Window().ShowAndRun() }
 
 func (u *UI) build() {
 	s := u.s
@@ -103,39 +109,37 @@ func (u *UI) build() {
 	u.reports = newReportsScreen(s)
 	u.governance = newGovernanceScreen(s)
 	items := []struct {
-		key, title string
-		icon       fyne.Resource
-		content    fyne.CanvasObject
+		key     screen.Screen
+		title   string
+		icon    fyne.Resource
+		content fyne.CanvasObject
 	}{
-		{"dashboard", "Dashboard", theme.HomeIcon(), u.dashboard},
-		{"discipline", "Disciplines", theme.ListIcon(), u.discipline.content()},
-		{"governance", "Governance", theme.AccountIcon(), u.governance.content()},
-		{"data", "Data", theme.GridIcon(), newDataScreen(s)},
-		{"import", "Import", theme.DownloadIcon(), u.importer.content()},
-		{"reports", "Reports", theme.DocumentSaveIcon(), u.reports.content()},
-		{"settings", "Settings", theme.SettingsIcon(), newSettingsScreen(s)},
+		{screen.Dashboard, "Dashboard", theme.HomeIcon(), u.dashboard},
+		{screen.Discipline, "Disciplines", theme.ListIcon(), u.discipline.content()},
+		{screen.Governance, "Governance", theme.AccountIcon(), u.governance.content()},
+		{screen.Data, "Data", theme.GridIcon(), newDataScreen(s)},
+		{screen.Import, "Import", theme.DownloadIcon(), u.importer.content()},
+		{screen.Reports, "Reports", theme.DocumentSaveIcon(), u.reports.content()},
+		{screen.Settings, "Settings", theme.SettingsIcon(), newSettingsScreen(s)},
 	}
 	u.tabs = container.NewAppTabs()
-	u.screenIndex = map[string]int{}
-	for i, it := range items {
+	for _, it := range items {
 		u.tabs.Append(container.NewTabItemWithIcon(it.title, it.icon, it.content))
-		u.screenIndex[it.key] = i
 	}
-	s.win.SetContent(container.NewBorder(u.filters.content(), nil, nil, nil, u.tabs))
-	s.win.SetMainMenu(u.menu())
+	s.Window().SetContent(container.NewBorder(u.filters.content(), nil, nil, nil, u.tabs))
+	s.Window().SetMainMenu(u.menu())
 	u.shortcuts()
 }
 
-// navigate shows a screen; for "discipline" arg is the discipline key.
-func (u *UI) navigate(screen string, arg any) {
-	if i, ok := u.screenIndex[screen]; ok {
-		u.tabs.SelectIndex(i)
-	}
-	if key, ok := arg.(string); ok && screen == "discipline" {
-		u.discipline.show(key)
-	}
-	if section, ok := arg.(string); ok && screen == "governance" {
-		u.governance.show(section)
+// show goes to a place: its screen's tab (tabs are in Screen order) and,
+// for the discipline view and governance, what the place names.
+func (u *UI) show(p screen.Place) {
+	u.tabs.SelectIndex(int(p.Screen))
+	switch {
+	case p.Screen == screen.Discipline && p.Key != "":
+		u.discipline.show(p.Key)
+	case p.Screen == screen.Governance && p.Key != "":
+		u.governance.show(p.Key)
 	}
 }
 
@@ -149,17 +153,17 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Connect to team server…", func() { u.connectDialog("") }),
 		fyne.NewMenuItem("Copy workspace to team server…", u.copyToServerDialog),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Import workbooks…", func() { u.navigate("import", nil); u.importer.openDialog() }),
-		fyne.NewMenuItem("Export report…", func() { u.navigate("reports", nil); u.reports.exportDialog() }),
+		fyne.NewMenuItem("Import workbooks…", func() { u.show(screen.At(screen.Import)); u.importer.openDialog() }),
+		fyne.NewMenuItem("Export report…", func() { u.show(screen.At(screen.Reports)); u.reports.exportDialog() }),
 	)
 	view := fyne.NewMenu("View",
-		fyne.NewMenuItem("Dashboard", func() { u.navigate("dashboard", nil) }),
-		fyne.NewMenuItem("Disciplines", func() { u.navigate("discipline", nil) }),
-		fyne.NewMenuItem("Data", func() { u.navigate("data", nil) }),
-		fyne.NewMenuItem("Governance", func() { u.navigate("governance", nil) }),
-		fyne.NewMenuItem("Import history", func() { u.navigate("import", nil) }),
+		fyne.NewMenuItem("Dashboard", func() { u.show(screen.At(screen.Dashboard)) }),
+		fyne.NewMenuItem("Disciplines", func() { u.show(screen.At(screen.Discipline)) }),
+		fyne.NewMenuItem("Data", func() { u.show(screen.At(screen.Data)) }),
+		fyne.NewMenuItem("Governance", func() { u.show(screen.At(screen.Governance)) }),
+		fyne.NewMenuItem("Import history", func() { u.show(screen.At(screen.Import)) }),
 		fyne.NewMenuItem("Filter…", u.filters.focus),
-		fyne.NewMenuItem("Settings", func() { u.navigate("settings", nil) }),
+		fyne.NewMenuItem("Settings", func() { u.show(screen.At(screen.Settings)) }),
 	)
 	return fyne.NewMainMenu(file, view)
 }
@@ -168,11 +172,11 @@ func (u *UI) menu() *fyne.MainMenu {
 // filter (Cmd on macOS).
 func (u *UI) shortcuts() {
 	add := func(key fyne.KeyName, f func()) {
-		u.s.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
+		u.s.Window().Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { f() })
 	}
-	add(fyne.KeyO, func() { u.navigate("import", nil); u.importer.openDialog() })
-	add(fyne.KeyE, func() { u.navigate("reports", nil); u.reports.exportDialog() })
+	add(fyne.KeyO, func() { u.show(screen.At(screen.Import)); u.importer.openDialog() })
+	add(fyne.KeyE, func() { u.show(screen.At(screen.Reports)); u.reports.exportDialog() })
 	add(fyne.KeyN, u.newWorkspace)
 	add(fyne.KeyF, u.filters.focus)
 }
@@ -180,19 +184,19 @@ func (u *UI) shortcuts() {
 // openedWorkspace records path as the current and most recent workspace;
 // a team workspace's URL without its password.
 func (u *UI) openedWorkspace(path string) {
-	path = store.Redact(path)
-	u.s.win.SetTitle("cxdash — " + workspaceLabel(path))
-	prefs := u.s.app.Preferences()
+	path = workspace.Redact(path)
+	u.s.Window().SetTitle("cxdash — " + workspace.Label(path))
+	prefs := u.s.App().Preferences()
 	prefs.SetString(prefLastWS, path)
 	recent := []string{path}
 	for _, p := range prefs.StringList(prefRecentWS) {
-		p = store.Redact(p) // older versions remembered URLs as typed
+		p = workspace.Redact(p) // older versions remembered URLs as typed
 		if p != path && !slices.Contains(recent, p) && len(recent) < maxRecentSpace {
 			recent = append(recent, p)
 		}
 	}
 	prefs.SetStringList(prefRecentWS, recent)
 	if u.tabs != nil {
-		u.s.win.SetMainMenu(u.menu())
+		u.s.Window().SetMainMenu(u.menu())
 	}
 }

@@ -4,18 +4,20 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"cxdash/app/screen/screentest"
 )
 
 // Fyne's test driver runs fyne.Do at once on the goroutine that calls it,
 // so background work would touch widgets while a test reads or taps them.
-// Every test of this package therefore queues UI updates (testDo, uiDo) and
+// Every test of this package therefore queues UI updates (screentest.Install) and
 // runs them on the test goroutine while it waits, as the desktop driver's
 // event loop runs them on its one UI goroutine.
 //
 // The PostgreSQL server of the team workspace tests starts with the first
 // test that needs it (teamServer) and stops here.
 func TestMain(m *testing.M) {
-	installUIQueue()
+	screentest.Install()
 	code := m.Run()
 	teamStopServer()
 	os.Exit(code)
@@ -27,12 +29,12 @@ func pumpWait(t *testing.T, what string, ch <-chan struct{}, timeout time.Durati
 	t.Helper()
 	deadline := time.After(timeout)
 	for {
-		dashQ.run()
+		screentest.Current().Run()
 		select {
 		case <-ch:
-			dashQ.run()
+			screentest.Current().Run()
 			return
-		case <-dashQ.signal:
+		case <-screentest.Current().Signal():
 		case <-time.After(20 * time.Millisecond):
 		case <-deadline:
 			t.Fatalf("timed out waiting for %s", what)

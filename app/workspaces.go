@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cxdash/workspace"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-
-	"cxdash/store"
 )
 
 // A workspace is one database file, one per client for consultants, or a
@@ -30,14 +30,14 @@ func (u *UI) newWorkspace() {
 			path += ".db"
 		}
 		u.switchWorkspace(path)
-	}), u.s.win)
+	}), u.s.Window())
 	d.SetFileName("client.db")
 	d.Show()
 }
 
 // openWorkspaceDialog asks for a workspace file and opens it.
 func (u *UI) openWorkspaceDialog() {
-	d := dialog.NewFileOpen(chosenPath[fyne.URIReadCloser](u, u.switchWorkspace), u.s.win)
+	d := dialog.NewFileOpen(chosenPath[fyne.URIReadCloser](u, u.switchWorkspace), u.s.Window())
 	d.SetFilter(workspaceFilter)
 	d.Show()
 }
@@ -46,8 +46,8 @@ func (u *UI) openWorkspaceDialog() {
 func (u *UI) recentMenu() *fyne.MenuItem {
 	item := fyne.NewMenuItem("Open recent", nil)
 	var items []*fyne.MenuItem
-	for _, p := range u.s.app.Preferences().StringList(prefRecentWS) {
-		path := store.Redact(p) // lists written by older versions may hold a password
+	for _, p := range u.s.App().Preferences().StringList(prefRecentWS) {
+		path := workspace.Redact(p) // lists written by older versions may hold a password
 		items = append(items, fyne.NewMenuItem(path, func() { u.switchWorkspace(path) }))
 	}
 	if len(items) == 0 {
@@ -64,15 +64,15 @@ func (u *UI) saveWorkspaceAs() {
 	d := dialog.NewFileSave(chosenPath[fyne.URIWriteCloser](u, func(path string) {
 		os.Remove(path) // VACUUM INTO refuses an existing file, even the empty one the dialog made
 		u.saveCopyTo(path)
-	}), u.s.win)
-	d.SetFileName(saveAsName(u.s.ws.Store.Path()))
+	}), u.s.Window())
+	d.SetFileName(saveAsName(u.s.Workspace().Path()))
 	d.Show()
 }
 
 // saveAsName is the file name Save workspace as… suggests: "acme copy.db"
 // for acme.db, "cx_programme copy.db" for a team workspace.
 func saveAsName(location string) string {
-	if db, ok := teamDatabase(location); ok {
+	if db, ok := workspace.ServerDatabase(location); ok {
 		return db + " copy.db"
 	}
 	return strings.TrimSuffix(filepath.Base(location), filepath.Ext(location)) + " copy.db"
@@ -81,17 +81,17 @@ func saveAsName(location string) string {
 // saveCopyTo writes the copy off the UI thread and then opens it, unless
 // the workspace is a team workspace.
 func (u *UI) saveCopyTo(path string) {
-	ws := u.s.ws
-	u.s.run("Saving workspace", func(ctx context.Context, _ Progress) error {
-		return ws.Store.SaveCopy(ctx, path)
+	ws := u.s.Workspace()
+	u.s.Run("Saving workspace", func(ctx context.Context, _ workspace.Progress) error {
+		return ws.SaveCopy(ctx, path)
 	}, func(err error) {
 		if err != nil {
-			u.s.showError(err)
+			u.s.ShowError(err)
 			return
 		}
-		if store.IsServer(ws.Store.Path()) {
-			dialog.ShowInformation("Workspace saved", "Saved a copy of "+workspaceLabel(ws.Store.Path())+
-				" to\n"+path+"\nThe team workspace stays open.", u.s.win)
+		if workspace.IsServer(ws.Path()) {
+			dialog.ShowInformation("Workspace saved", "Saved a copy of "+workspace.Label(ws.Path())+
+				" to\n"+path+"\nThe team workspace stays open.", u.s.Window())
 			return
 		}
 		u.switchWorkspace(path)
@@ -103,18 +103,18 @@ func (u *UI) saveCopyTo(path string) {
 // open, so a failure leaves the user where they were. A team workspace's
 // URL goes through the password prompt when the server wants one.
 func (u *UI) switchWorkspace(path string) {
-	if store.Redact(path) == u.s.ws.Store.Path() {
+	if workspace.Redact(path) == u.s.Workspace().Path() {
 		return
 	}
-	if store.IsServer(path) {
+	if workspace.IsServer(path) {
 		u.connectTo(path)
 		return
 	}
 	go func() {
-		ws, err := OpenWorkspace(u.s.ctx, path)
-		uiDo(func() {
+		ws, err := workspace.Open(u.s.Context(), path)
+		u.s.Do(func() {
 			if err != nil {
-				u.s.showError(fmt.Errorf("could not open %s: %w", filepath.Base(path), err))
+				u.s.ShowError(fmt.Errorf("could not open %s: %w", filepath.Base(path), err))
 				return
 			}
 			u.adoptWorkspace(ws)
@@ -124,12 +124,11 @@ func (u *UI) switchWorkspace(path string) {
 
 // adoptWorkspace shows the open workspace ws everywhere and closes the
 // previous one.
-func (u *UI) adoptWorkspace(ws *Workspace) {
-	old := u.s.ws
-	u.s.ws = ws
-	u.s.filters = Filters{}
-	u.openedWorkspace(ws.Store.Path())
-	shown := u.s.reload()
+func (u *UI) adoptWorkspace(ws *workspace.Workspace) {
+	old := u.s.Workspace()
+	u.s.SwitchTo(ws)
+	u.openedWorkspace(ws.Path())
+	shown := u.s.Reload()
 	// Screens may still be reading the old workspace (a server answers
 	// slower than a file). Once they show the new one their older requests
 	// are stale, and closing it under them shows no error.
@@ -159,6 +158,6 @@ func chosenPath[F interface {
 
 func (u *UI) reportDialogError(err error) {
 	if err != nil {
-		u.s.showError(err)
+		u.s.ShowError(err)
 	}
 }

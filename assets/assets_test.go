@@ -20,6 +20,7 @@ import (
 	"cxdash/assets"
 	"cxdash/assets/internal/gen"
 	"cxdash/importers"
+	"cxdash/importers/importerstest"
 	"cxdash/model"
 )
 
@@ -384,22 +385,6 @@ func TestECharts(t *testing.T) {
 	}
 }
 
-// collect is an importers.Sink that keeps what it is given.
-type collect struct {
-	metrics []model.Metric
-	obs     []model.Observation
-}
-
-func (c *collect) PutMetric(_ context.Context, m model.Metric) error {
-	c.metrics = append(c.metrics, m)
-	return nil
-}
-
-func (c *collect) AddObservation(_ context.Context, o model.Observation) error {
-	c.obs = append(c.obs, o)
-	return nil
-}
-
 // TestDemoImports reads the demo as `cxdash demo` does: every value is
 // taken, the Read me sheet is skipped, nothing is a problem.
 func TestDemoImports(t *testing.T) {
@@ -407,7 +392,7 @@ func TestDemoImports(t *testing.T) {
 	if err := os.WriteFile(path, assets.DemoWorkbook, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var sink collect
+	var sink importerstest.Recorder
 	rep, err := importers.Read(context.Background(), path, importers.Options{}, &sink)
 	if err != nil || !rep.OK() {
 		t.Fatalf("import: %v, problems %v", err, rep.Problems[:min(5, len(rep.Problems))])
@@ -422,14 +407,14 @@ func TestDemoImports(t *testing.T) {
 		t.Errorf("sheets read as %v, want %v", layouts, want)
 	}
 	f := openDemo(t)
-	if got, want := len(sink.obs), len(demoScores(t, f)); got != want || rep.Skipped != 0 {
+	if got, want := len(sink.Observations), len(demoScores(t, f)); got != want || rep.Skipped != 0 {
 		t.Errorf("imported %d values (%d skipped), want all %d", got, rep.Skipped, want)
 	}
 	catalogue := demoCatalogue(t, f)
-	if len(sink.metrics) != len(catalogue) {
-		t.Fatalf("imported %d metrics, want the catalogue's %d", len(sink.metrics), len(catalogue))
+	if len(sink.Metrics) != len(catalogue) {
+		t.Fatalf("imported %d metrics, want the catalogue's %d", len(sink.Metrics), len(catalogue))
 	}
-	for _, m := range sink.metrics {
+	for _, m := range sink.Metrics {
 		i := slices.IndexFunc(catalogue, func(c model.Metric) bool { return c.Name == m.Name })
 		if i < 0 || catalogue[i].Discipline != m.Discipline || catalogue[i].Thresholds != m.Thresholds ||
 			catalogue[i].Scale != m.Scale || catalogue[i].Direction != m.Direction {

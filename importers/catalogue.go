@@ -148,7 +148,7 @@ func (p *sheetProc) define(m model.Metric, ref string) error {
 		e.m.Name = old.Name // keep the workspace's spelling: one metric, not two
 		e.written = sameMetric(old, e.m)
 	} else {
-		r.rep.NewMetrics = append(r.rep.NewMetrics, m.Name)
+		r.res.NewMetrics = append(r.res.NewMetrics, m.Name)
 	}
 	r.metrics[key] = e
 	if len(p.sr.Preview) < r.opts.PreviewRows {

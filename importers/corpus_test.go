@@ -53,8 +53,8 @@ func TestReadCorpus(t *testing.T) {
 				if rep.Values == 0 && len(rep.NewMetrics) == 0 && !anyCatalogue(rep) {
 					t.Errorf("OK but nothing read")
 				}
-				if len(sink.obs) != rep.Values {
-					t.Errorf("wrote %d observations, report says %d", len(sink.obs), rep.Values)
+				if len(sink.Observations) != rep.Values {
+					t.Errorf("wrote %d observations, report says %d", len(sink.Observations), rep.Values)
 				}
 			}
 			t.Logf("%s: %d sheets, %d values, %d problems; first: %s", rep.Format, len(rep.Sheets), rep.Values, len(rep.Problems), first(rep))
@@ -62,7 +62,7 @@ func TestReadCorpus(t *testing.T) {
 	}
 }
 
-func anyCatalogue(rep importers.Report) bool {
+func anyCatalogue(rep importers.Result) bool {
 	for _, s := range rep.Sheets {
 		if s.Layout == importers.LayoutCatalogue {
 			return true
@@ -71,7 +71,7 @@ func anyCatalogue(rep importers.Report) bool {
 	return false
 }
 
-func first(rep importers.Report) string {
+func first(rep importers.Result) string {
 	if len(rep.Problems) == 0 {
 		return "-"
 	}

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"cxdash/model"
 )
 
 // csvBook is a delimited text file: one sheet named after the file.
@@ -166,7 +168,7 @@ func (s *csvSheet) Next() (Row, error) {
 		for i, field := range rec {
 			if len(field) > maxCSVField {
 				s.err = fmt.Errorf("line %d, field %d: more than %s characters in one field, where a spreadsheet cell holds 32,767 at most "+
-					"(an unbalanced quote?)", line, i+1, thousands(maxCSVField))
+					"(an unbalanced quote?)", line, i+1, model.FormatCount(maxCSVField))
 				break
 			}
 			text := s.fieldText(field)

@@ -13,7 +13,7 @@ type sheetProc struct {
 	r       *run
 	s       *sheetScan
 	l       *sheetLayout
-	sr      *SheetReport
+	sr      *SheetResult
 	sheet   string   // Source.Sheet: "" for csv
 	letters []string // column letters (xlsx) or names (csv)
 	row     func(Row) error
@@ -97,7 +97,7 @@ func (p *sheetProc) emit(e *metricEntry, name string, hasDisc bool, metricRef fu
 	unit string, period model.Period, v float64, note string, col, row int) error {
 	if e == nil {
 		o := model.Observation{Metric: name, Unit: unit, Period: period, Value: v, Note: note,
-			Source: model.Source{File: p.r.rep.File, Sheet: p.sheet, Cell: p.ref(col, row)}}
+			Source: model.Source{File: p.r.res.File, Sheet: p.sheet, Cell: p.ref(col, row)}}
 		p.r.hold(p.s, name, hasDisc, metricRef(), &o)
 		return nil
 	}
@@ -110,7 +110,7 @@ func (p *sheetProc) emit(e *metricEntry, name string, hasDisc bool, metricRef fu
 		return nil
 	}
 	return p.r.write(e, model.Observation{Metric: e.m.Name, Unit: unit, Period: period, Value: v, Note: note,
-		Source: model.Source{File: p.r.rep.File, Sheet: p.sheet, Cell: p.ref(col, row)}})
+		Source: model.Source{File: p.r.res.File, Sheet: p.sheet, Cell: p.ref(col, row)}})
 }
 
 // period reads the row's period, from one cell or a Year and a Month or

@@ -69,7 +69,7 @@ func detectLayout(rows []Row, env detectEnv) (lay *sheetLayout, reason, hint str
 			continue
 		}
 		s, desc := partialHeader(hc)
-		if gs, gd := governancePartial(hc); gs > s { // issue 7
+		if gs, gd := governancePartial(hc); gs > s { // a governance header short of a column
 			s, desc = gs, gd
 		}
 		if why != "" {

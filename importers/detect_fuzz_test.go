@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"cxdash/importers/importerstest"
 )
 
 // semFuzzRows turns text into rows: lines are rows, tabs separate cells. A cell
@@ -65,7 +67,7 @@ func FuzzDetectHeader(f *testing.F) {
 	f.Add("\td:2024-03-31\td:2024-06-30\nNPS\t30\tn/a\nCSAT\tp:80\t#N/A")
 	f.Add("Metric\t2024\t\t2025\n\tQ1\tQ2\tQ1\nNPS\t1\t2\t3")
 	f.Add("Month\tRegion\tNPS\tCalls\nJan 2024\tN\t30\t1,200\nFeb 2024\t\t-\tb:1")
-	// Governance sheets (issue 7).
+	// Governance sheets.
 	f.Add("Action plan\n\nAction\tResponsible\tDeadline\tState\nFix IVR\tAna\t03/04/2024\tdone\nTrain\tAna; Bob\t13/04/2024\tfinished-ish")
 	f.Add("Kind\tSubject\tLead\tGoal\tCadence\nDiscipline\tDesign\tChen\t3.5\tQ\nMetric\tNPS\t\tp:40\tmonthly")
 	f.Add("When\tChannel\tPriority\tSummary\tCause\nd:2024-03-04\tphone\tP1\tdown\t\n02/03/2024\tweb\t9\tslow\tx")
@@ -82,16 +84,16 @@ func FuzzDetectHeader(f *testing.F) {
 		}
 		book := &semBook{format: "xlsx", sheets: []semSheet{{info: SheetInfo{Name: "S"}, rows: rows}}}
 		dry := semReadBook(t, book, Options{}, nil)
-		rec := &semGovRecorder{}
+		rec := &importerstest.GovernanceRecorder{}
 		real := semReadBook(t, book, Options{}, rec)
 		if len(dry.Problems) != len(real.Problems) || dry.Values != real.Values || dry.Skipped != real.Skipped {
 			t.Fatalf("dry run and real run differ: %d/%d problems, %d/%d values", len(dry.Problems), len(real.Problems), dry.Values, real.Values)
 		}
-		if real.OK() && len(rec.obs) != real.Values {
-			t.Fatalf("wrote %d observations, report says %d values", len(rec.obs), real.Values)
+		if real.OK() && len(rec.Observations) != real.Values {
+			t.Fatalf("wrote %d observations, report says %d values", len(rec.Observations), real.Values)
 		}
-		if dry.Records != real.Records || (real.OK() && rec.records != real.Records) {
-			t.Fatalf("governance records: dry %d, real %d, written %d", dry.Records, real.Records, rec.records)
+		if dry.Records != real.Records || (real.OK() && rec.Records() != real.Records) {
+			t.Fatalf("governance records: dry %d, real %d, written %d", dry.Records, real.Records, rec.Records())
 		}
 		for _, p := range real.Problems {
 			if p.Message == "" || p.File == "" {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"cxdash/importers"
+	"cxdash/importers/importerstest"
 	"cxdash/model"
 
 	"github.com/xuri/excelize/v2"
@@ -130,37 +131,43 @@ func semCSV(t testing.TB, file, content string) string {
 	return path
 }
 
-// semSink is a Sink that records what it is given, checking that each
-// metric comes before its first observation.
+// semSink is a Recorder that checks each metric it is given and can fail
+// an observation.
 type semSink struct {
+	importerstest.Recorder
 	t       testing.TB
-	metrics map[string]model.Metric
-	order   []string
-	obs     []model.Observation
-	failAt  int // fail the n-th AddObservation (1-based); 0 never
+	metrics map[string]model.Metric // by model.MetricKey: the last one given
+	failAt  int                     // fail the n-th AddObservation (1-based); 0 never
 }
 
 func newSemSink(t testing.TB) *semSink {
 	return &semSink{t: t, metrics: map[string]model.Metric{}}
 }
 
-func (s *semSink) PutMetric(_ context.Context, m model.Metric) error {
+func (s *semSink) PutMetric(ctx context.Context, m model.Metric) error {
 	if err := m.Validate(); err != nil {
 		s.t.Errorf("PutMetric(%q): invalid: %v", m.Name, err)
 	}
 	s.metrics[model.MetricKey(m.Name)] = m
-	s.order = append(s.order, m.Name)
-	return nil
+	return s.Recorder.PutMetric(ctx, m)
 }
 
 var errSemSink = errors.New("disk full")
 
-func (s *semSink) AddObservation(_ context.Context, o model.Observation) error {
-	if s.failAt > 0 && len(s.obs)+1 == s.failAt {
+func (s *semSink) AddObservation(ctx context.Context, o model.Observation) error {
+	if s.failAt > 0 && len(s.Observations)+1 == s.failAt {
 		return errSemSink
 	}
-	s.obs = append(s.obs, o)
-	return nil
+	return s.Recorder.AddObservation(ctx, o)
+}
+
+// order names the metrics given, in order.
+func (s *semSink) order() []string {
+	names := make([]string, len(s.Metrics))
+	for i, m := range s.Metrics {
+		names[i] = m.Name
+	}
+	return names
 }
 
 // semCatalogue is a workspace catalogue for Options.Catalogue.
@@ -176,7 +183,7 @@ func semCatalogue(ms ...model.Metric) func(string) (model.Metric, bool) {
 }
 
 // semRead reads path with a recording sink and fails on a returned error.
-func semRead(t testing.TB, path string, opts importers.Options) (importers.Report, *semSink) {
+func semRead(t testing.TB, path string, opts importers.Options) (importers.Result, *semSink) {
 	t.Helper()
 	sink := newSemSink(t)
 	rep, err := importers.Read(context.Background(), path, opts, sink)
@@ -187,7 +194,7 @@ func semRead(t testing.TB, path string, opts importers.Options) (importers.Repor
 }
 
 // semProblems lists a report's problems as strings.
-func semProblems(rep importers.Report) []string {
+func semProblems(rep importers.Result) []string {
 	var out []string
 	for _, p := range rep.Problems {
 		out = append(out, p.Error())
@@ -210,15 +217,15 @@ func semObsList(obs []model.Observation) []string {
 	return out
 }
 
-func semSheetReport(t testing.TB, rep importers.Report, name string) importers.SheetReport {
+func semSheetResult(t testing.TB, rep importers.Result, name string) importers.SheetResult {
 	t.Helper()
 	for _, s := range rep.Sheets {
 		if s.Name == name {
 			return s
 		}
 	}
-	t.Fatalf("no sheet %q in report", name)
-	return importers.SheetReport{}
+	t.Fatalf("no sheet %q in the result", name)
+	return importers.SheetResult{}
 }
 
 var semMarch = time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)

@@ -2,13 +2,16 @@ package importers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"cxdash/model"
 )
 
-// Governance sheets (issue 7): Owners, Actions, Issues and Events. Like data
-// sheets they are recognised by their header row, never by their name; the
-// headers below are the canonical ones the report writes, and each field
-// takes the synonyms people use in their own trackers.
+// Governance sheets: Owners, Actions, Issues and Events. Like data sheets
+// they are recognised by their header row, never by their name; each field
+// takes the synonyms people use in their own trackers, and among them the
+// canonical header the report writes (model.OwnersHeader and the others).
 
 // Column roles of governance sheets. Unit, Discipline, Metric, Target and
 // Owner keep the data and catalogue roles of the same name.
@@ -33,18 +36,19 @@ const (
 	RoleResolved     Role = "resolved"
 )
 
-// govField is one column of a governance sheet: its role, its canonical
-// header and the normalised header texts (see normHeader) that name it.
+// govField is one column of a governance sheet: its role and the
+// normalised header texts (see normHeader) that name it.
 type govField struct {
 	role  Role
-	title string
 	names []string
 }
 
 // govKind describes one governance sheet.
 type govKind struct {
 	layout Layout
-	noun   string // "action", for messages
+	sheet  string   // its canonical name, model.SheetOwners and the others
+	header []string // its canonical header, model.OwnersHeader and the others
+	noun   string   // "action", for messages
 	fields []govField
 	// need are the columns a header must have, and at least min of some
 	// too: enough to tell this kind of sheet from some other table that
@@ -53,8 +57,13 @@ type govKind struct {
 	some   []Role
 	min    int
 	byName map[string]Role // normalised header -> role, from fields
+	roles  []Role          // the role of each header column
+	titles map[Role]string // role -> its canonical header
 }
 
+// init indexes the synonyms and names each field by its canonical header.
+// Every header must name a field of its own, and every field have a header,
+// as the importer reads the header back: otherwise it panics.
 func init() {
 	for i := range govKinds {
 		k := &govKinds[i]
@@ -65,6 +74,18 @@ func init() {
 					k.byName[n] = f.role
 				}
 			}
+		}
+		k.titles = map[Role]string{}
+		for _, h := range k.header {
+			r, ok := k.byName[normHeader(h)]
+			if _, dup := k.titles[r]; !ok || dup {
+				panic(fmt.Sprintf("importers: the %s header %q names no field of its own", k.sheet, h))
+			}
+			k.roles = append(k.roles, r)
+			k.titles[r] = h
+		}
+		if len(k.titles) != len(k.fields) {
+			panic(fmt.Sprintf("importers: the %s sheet has %d fields for %d headers", k.sheet, len(k.fields), len(k.header)))
 		}
 	}
 }
@@ -88,76 +109,76 @@ var (
 // issues link to actions by title, so actions come first.
 var govKinds = []govKind{
 	{
-		layout: LayoutOwners, noun: "ownership",
+		layout: LayoutOwners, sheet: model.SheetOwners, header: model.OwnersHeader, noun: "ownership",
 		fields: []govField{
-			{RoleSubjectType, "Type", []string{"type", "kind", "level", "subject type", "owned type",
+			{RoleSubjectType, []string{"type", "kind", "level", "subject type", "owned type",
 				"item type", "discipline or metric", "metric or discipline"}},
-			{RoleName, "Name", []string{"name", "subject", "item", "discipline metric", "metric discipline",
+			{RoleName, []string{"name", "subject", "item", "discipline metric", "metric discipline",
 				"owned item"}},
-			{RoleOwner, "Owner", govOwnerNames},
-			{RoleTarget, "Target", []string{"target", "goal", "target value", "target score",
+			{RoleOwner, govOwnerNames},
+			{RoleTarget, []string{"target", "goal", "target value", "target score",
 				"target level", "objective"}},
-			{RoleTargetDate, "Target date", []string{"target date", "goal date", "target by",
+			{RoleTargetDate, []string{"target date", "goal date", "target by",
 				"target deadline", "by when"}},
-			{RoleCadence, "Review cadence", []string{"review cadence", "cadence", "review frequency",
+			{RoleCadence, []string{"review cadence", "cadence", "review frequency",
 				"frequency", "review cycle", "reviewed every"}},
-			{RoleLastReviewed, "Last reviewed", []string{"last reviewed", "reviewed", "last review",
+			{RoleLastReviewed, []string{"last reviewed", "reviewed", "last review",
 				"last review date", "reviewed on", "date reviewed", "last reviewed on"}},
 		},
 		need: []Role{RoleSubjectType, RoleName},
 		some: []Role{RoleOwner, RoleTarget, RoleTargetDate, RoleCadence, RoleLastReviewed}, min: 2,
 	},
 	{
-		layout: LayoutActions, noun: "action",
+		layout: LayoutActions, sheet: model.SheetActions, header: model.ActionsHeader, noun: "action",
 		fields: []govField{
-			{RoleTitle, "Title", []string{"title", "action", "name", "action title", "action name",
+			{RoleTitle, []string{"title", "action", "name", "action title", "action name",
 				"task", "action item"}},
-			{RoleDescription, "Description", append([]string{"action description"}, govDescriptionNames...)},
-			{RoleDiscipline, "Discipline", govDisciplineNames},
-			{RoleMetric, "Metric", govMetricNames},
-			{RoleUnit, "Unit", govUnitNames},
-			{RoleOwner, "Owner", govOwnerNames},
-			{RoleDue, "Due", []string{"due", "due date", "deadline", "target date", "due by", "due on",
+			{RoleDescription, append([]string{"action description"}, govDescriptionNames...)},
+			{RoleDiscipline, govDisciplineNames},
+			{RoleMetric, govMetricNames},
+			{RoleUnit, govUnitNames},
+			{RoleOwner, govOwnerNames},
+			{RoleDue, []string{"due", "due date", "deadline", "target date", "due by", "due on",
 				"by when", "when due"}},
-			{RoleStatus, "Status", append([]string{"action status"}, govStatusNames...)},
-			{RoleGap, "Gap", []string{"gap", "gap to target", "gap addressed", "score gap", "target gap"}},
-			{RoleCreated, "Created", []string{"created", "created on", "created date", "date created",
+			{RoleStatus, append([]string{"action status"}, govStatusNames...)},
+			{RoleGap, []string{"gap", "gap to target", "gap addressed", "score gap", "target gap"}},
+			{RoleCreated, []string{"created", "created on", "created date", "date created",
 				"opened", "opened on", "raised", "raised on", "date raised"}},
-			{RoleClosed, "Closed", []string{"closed", "closed on", "closed date", "date closed",
+			{RoleClosed, []string{"closed", "closed on", "closed date", "date closed",
 				"completed", "completed on", "completion date", "date completed", "done on"}},
 		},
 		need: []Role{RoleTitle},
 		some: []Role{RoleOwner, RoleDue, RoleStatus, RoleGap, RoleCreated, RoleClosed}, min: 2,
 	},
 	{
-		layout: LayoutIssues, noun: "issue",
+		layout: LayoutIssues, sheet: model.SheetIssues, header: model.IssuesHeader, noun: "issue",
 		fields: []govField{
-			{RoleDate, "Date", []string{"date", "when", "occurred", "reported", "occurred on",
+			{RoleDate, []string{"date", "when", "occurred", "reported", "occurred on",
 				"reported on", "date reported", "date occurred", "issue date", "incident date", "happened"}},
-			{RoleTouchpoint, "Touchpoint", []string{"touchpoint", "touch point", "channel", "touchpoints"}},
-			{RoleUnit, "Unit", govUnitNames},
-			{RoleSeverity, "Severity", []string{"severity", "priority", "impact", "sev"}},
-			{RoleDescription, "Description", append([]string{"issue", "issue description",
+			{RoleTouchpoint, []string{"touchpoint", "touch point", "channel", "touchpoints"}},
+			{RoleUnit, govUnitNames},
+			{RoleSeverity, []string{"severity", "priority", "impact", "sev"}},
+			{RoleDescription, append([]string{"issue", "issue description",
 				"what happened"}, govDescriptionNames...)},
-			{RoleRootCause, "Root cause", []string{"root cause", "cause", "causes", "root causes", "reason"}},
-			{RoleStatus, "Status", append([]string{"issue status"}, govStatusNames...)},
-			{RoleDiscipline, "Discipline", govDisciplineNames},
-			{RoleAction, "Action", []string{"action", "linked action", "action title", "related action",
+			{RoleRootCause, []string{"root cause", "cause", "causes", "root causes", "reason"}},
+			{RoleStatus, append([]string{"issue status"}, govStatusNames...)},
+			{RoleDiscipline, govDisciplineNames},
+			{RoleAction, []string{"action", "linked action", "action title", "related action",
 				"corrective action", "fix"}},
-			{RoleResolved, "Resolved", []string{"resolved", "resolved on", "date resolved",
+			{RoleResolved, []string{"resolved", "resolved on", "date resolved",
 				"resolution date", "closed", "closed on", "fixed on"}},
 		},
 		need: []Role{RoleDate, RoleDescription},
 		some: []Role{RoleTouchpoint, RoleSeverity, RoleRootCause, RoleResolved}, min: 1,
 	},
 	{
-		layout: LayoutEvents, noun: "event",
+		layout: LayoutEvents, sheet: model.SheetEvents, header: model.EventsHeader, noun: "event",
 		fields: []govField{
-			{RoleDate, "Date", []string{"date", "when", "occurred", "event date", "day"}},
-			{RoleUnit, "Unit", govUnitNames},
-			{RoleTitle, "Title", []string{"title", "event", "annotation", "name", "event title",
+			{RoleDate, []string{"date", "when", "occurred", "event date", "day"}},
+			{RoleUnit, govUnitNames},
+			{RoleTitle, []string{"title", "event", "annotation", "name", "event title",
 				"event name"}},
-			{RoleDescription, "Description", govDescriptionNames},
+			{RoleDescription, govDescriptionNames},
 		},
 		need: []Role{RoleDate, RoleTitle},
 		some: []Role{RoleUnit, RoleDescription}, min: 1,
@@ -170,7 +191,7 @@ func (k *govKind) enough(l *sheetLayout) (ok bool, what string) {
 	var missing []string
 	for _, r := range k.need {
 		if l.col(r) < 0 {
-			missing = append(missing, k.field(r).title)
+			missing = append(missing, k.titles[r])
 		}
 	}
 	switch len(missing) {
@@ -183,7 +204,7 @@ func (k *govKind) enough(l *sheetLayout) (ok bool, what string) {
 	n := 0
 	var names []string
 	for _, r := range k.some {
-		names = append(names, k.field(r).title)
+		names = append(names, k.titles[r])
 		if l.col(r) >= 0 {
 			n++
 		}
@@ -228,7 +249,7 @@ func (k *govKind) match(hc []hcell, below []Row) *sheetLayout {
 	// "Level" names the subject's kind only when the cells below say
 	// Discipline or Metric: in a data sheet it is a maturity score.
 	if c := l.col(RoleSubjectType); c >= 0 && hc[c].norm == "level" &&
-		!contentMatches(below, c, func(cell Cell) bool { _, err := parseSubjectKind(cell.Text); return err == nil }) {
+		!contentMatches(below, c, func(cell Cell) bool { _, ok := parseSubjectKind(cell.Text); return ok }) {
 		l.roles[c] = RoleIgnore
 	}
 	if ok, _ := k.enough(l); !ok {
@@ -248,7 +269,7 @@ func (k *govKind) assign(l *sheetLayout, hc []hcell) []string {
 		}
 		if r, ok := k.byName[h.norm]; ok && l.col(r) < 0 {
 			l.roles[c] = r
-			found = append(found, k.field(r).title)
+			found = append(found, k.titles[r])
 		}
 	}
 	return found
@@ -328,31 +349,10 @@ func governancePartial(hc []hcell) (int, string) {
 }
 
 // govArticle is "an Actions", "an Owners", "an Issues", "an Events".
-func govArticle(k *govKind) string { return "an " + govSheetName(k.layout) }
-
-// govSheetName is the canonical sheet name of a governance layout.
-func govSheetName(l Layout) string {
-	switch l {
-	case LayoutOwners:
-		return "Owners"
-	case LayoutActions:
-		return "Actions"
-	case LayoutIssues:
-		return "Issues"
-	case LayoutEvents:
-		return "Events"
-	}
-	return string(l)
-}
+func govArticle(k *govKind) string { return "an " + k.sheet }
 
 // headerList names the canonical columns: "Date, Unit, Title, Description".
-func (k *govKind) headerList() string {
-	titles := make([]string, len(k.fields))
-	for i, f := range k.fields {
-		titles[i] = f.title
-	}
-	return strings.Join(titles, ", ")
-}
+func (k *govKind) headerList() string { return strings.Join(k.header, ", ") }
 
 // governanceFromMapping builds a governance layout from a mapping chosen in
 // the preview. ok is false when the mapping has no governance-only role,
@@ -399,7 +399,7 @@ func governanceFromMapping(hc []hcell, m Mapping) (l *sheetLayout, why string, o
 		missing := ""
 		for _, r := range k.need {
 			if l.col(r) < 0 {
-				missing = k.field(r).title
+				missing = k.titles[r]
 				break
 			}
 		}
@@ -413,7 +413,7 @@ func governanceFromMapping(hc []hcell, m Mapping) (l *sheetLayout, why string, o
 	}
 	var need []string
 	for _, r := range closest.need {
-		need = append(need, closest.field(r).title)
+		need = append(need, closest.titles[r])
 	}
 	what := "a " + need[0] + " column"
 	if len(need) > 1 {
@@ -441,11 +441,7 @@ func GovernanceRoles(l Layout) []Role {
 	if k == nil {
 		return nil
 	}
-	roles := make([]Role, len(k.fields))
-	for i, f := range k.fields {
-		roles[i] = f.role
-	}
-	return roles
+	return slices.Clone(k.roles)
 }
 
 // governancePreviewColumns names the Preview fields of a governance sheet:
@@ -455,9 +451,5 @@ func governancePreviewColumns(l Layout) []string {
 	if k == nil {
 		return nil
 	}
-	titles := make([]string, len(k.fields))
-	for i, f := range k.fields {
-		titles[i] = f.title
-	}
-	return titles
+	return slices.Clone(k.header)
 }

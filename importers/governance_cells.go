@@ -33,8 +33,8 @@ func (g *govProc) bad(col int, msg string) {
 
 // title is the canonical header of a role in this sheet, for messages.
 func (g *govProc) title(r Role) string {
-	if f := g.k.field(r); f != nil {
-		return f.title
+	if t, ok := g.k.titles[r]; ok {
+		return t
 	}
 	return roleTitle(r)
 }
@@ -146,15 +146,16 @@ func (g *govProc) unit(row Row) string {
 	return u
 }
 
-// parseSubjectKind reads an Owners Type cell: Discipline or Metric.
-func parseSubjectKind(s string) (model.SubjectKind, error) {
+// parseSubjectKind reads an Owners Type cell: Discipline or Metric. ok is
+// false for anything else.
+func parseSubjectKind(s string) (kind model.SubjectKind, ok bool) {
 	switch strings.Join(strings.Fields(strings.ToLower(s)), " ") {
 	case "discipline", "disciplines", "disc", "d", "cx discipline", "area", "pillar":
-		return model.SubjectDiscipline, nil
+		return model.SubjectDiscipline, true
 	case "metric", "metrics", "kpi", "kpis", "measure", "indicator", "m":
-		return model.SubjectMetric, nil
+		return model.SubjectMetric, true
 	}
-	return "", fmt.Errorf("Type %q is not Discipline or Metric", strings.TrimSpace(s))
+	return "", false
 }
 
 // Dates. Real date cells come typed from the source layer. Text dates

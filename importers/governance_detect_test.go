@@ -4,22 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"cxdash/model"
+	"cxdash/importers/importerstest"
 )
-
-// semGovRecorder is a semRecorder that also takes governance records.
-type semGovRecorder struct {
-	semRecorder
-	records int
-}
-
-func (r *semGovRecorder) PutOwnership(context.Context, model.Ownership) error {
-	r.records++
-	return nil
-}
-func (r *semGovRecorder) PutAction(context.Context, model.Action) error { r.records++; return nil }
-func (r *semGovRecorder) PutIssue(context.Context, model.CXIssue) error { r.records++; return nil }
-func (r *semGovRecorder) PutEvent(context.Context, model.Event) error   { r.records++; return nil }
 
 // TestGovernanceDetect checks which header rows are governance sheets and
 // which stay data, catalogue or nothing.
@@ -92,21 +78,21 @@ func TestGovernanceOnlyWorkbook(t *testing.T) {
 		semSheetOf("Data", []any{"Period", "Metric", "Value"}, []any{"2024-Q1", "NPS", 30}),
 		semSheetOf("E", []any{"Date", "Title", "Unit"}, []any{"2024-01-05", "Outage", "North"}),
 	}}
-	rec := &semGovRecorder{}
+	rec := &importerstest.GovernanceRecorder{}
 	rep := semReadBook(t, b, Options{}, rec)
-	if !rep.OK() || rec.records != 1 || rep.Records != 1 || len(rec.obs) != 1 {
-		t.Fatalf("problems %+v, records %d/%d, obs %d", rep.Problems, rec.records, rep.Records, len(rec.obs))
+	if !rep.OK() || rec.Records() != 1 || rep.Records != 1 || len(rec.Observations) != 1 {
+		t.Fatalf("problems %+v, records %d/%d, obs %d", rep.Problems, rec.Records(), rep.Records, len(rec.Observations))
 	}
 	b.sheets = b.sheets[1:]
-	rec = &semGovRecorder{}
-	if rep = semReadBook(t, b, Options{}, rec); !rep.OK() || rec.records != 1 {
-		t.Fatalf("governance only: problems %+v, records %d", rep.Problems, rec.records)
+	rec = &importerstest.GovernanceRecorder{}
+	if rep = semReadBook(t, b, Options{}, rec); !rep.OK() || rec.Records() != 1 {
+		t.Fatalf("governance only: problems %+v, records %d", rep.Problems, rec.Records())
 	}
 	b.sheets = append([]semSheet{semSheetOf("Data", []any{"Period", "Metric", "Value"}, []any{"2024-Q1", "NPS", 30})}, b.sheets...)
-	plain := &semRecorder{}
+	plain := &importerstest.Recorder{}
 	r := newRun(context.Background(), "/x/test.xlsx", Options{}, plain)
-	if err := r.readBook(b); err == nil || len(plain.obs)+len(plain.metrics) != 0 {
-		t.Fatalf("a Sink without governance: err %v, wrote %d observations", err, len(plain.obs))
+	if err := r.readBook(b); err == nil || len(plain.Observations)+len(plain.Metrics) != 0 {
+		t.Fatalf("a Sink without governance: err %v, wrote %d observations", err, len(plain.Observations))
 	}
 }
 
@@ -118,7 +104,7 @@ func TestGovernanceNoSeverityColumn(t *testing.T) {
 		[]any{"2024-01-05", "Web", "slow"},
 		[]any{"2024-01-06", "Web", "slower"},
 	)}}
-	rep := semReadBook(t, b, Options{}, &semGovRecorder{})
+	rep := semReadBook(t, b, Options{}, &importerstest.GovernanceRecorder{})
 	if len(rep.Problems) != 1 || rep.Problems[0].Error() != "test.xlsx: Log: this Issues sheet has no Severity column: add one (low, medium, high or critical)" {
 		t.Fatalf("problems %+v", rep.Problems)
 	}

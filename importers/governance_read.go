@@ -78,8 +78,9 @@ func (r *run) checkGovernanceSink(scans []*sheetScan) error {
 			if r.csv {
 				where = "the file"
 			}
+			k := govKindOf(s.lay.layout)
 			return fmt.Errorf("importers: %s: %s holds %s records (%s), but this import cannot store governance records",
-				r.rep.File, where, govKindOf(s.lay.layout).noun, govSheetName(s.lay.layout))
+				r.res.File, where, k.noun, k.sheet)
 		}
 	}
 	return nil
@@ -109,7 +110,7 @@ func (r *run) readGovernance(scans []*sheetScan) (int, error) {
 			if err := g.finish(); err != nil {
 				return n, err
 			}
-			r.rep.Records += s.sr.Values
+			r.res.Records += s.sr.Values
 		}
 	}
 	return n, nil
@@ -205,10 +206,10 @@ func (g *govProc) ownershipRow(row Row) {
 	name := g.text(row, RoleName)
 	_, nameCol := g.at(row, RoleName)
 	if kt := g.text(row, RoleSubjectType); kt != "" {
-		kind, err := parseSubjectKind(kt)
-		if err != nil {
+		kind, ok := parseSubjectKind(kt)
+		if !ok {
 			_, col := g.at(row, RoleSubjectType)
-			g.bad(col, err.Error())
+			g.bad(col, fmt.Sprintf("Type %q is not Discipline or Metric", strings.TrimSpace(kt)))
 		}
 		o.Kind = kind
 	}

@@ -44,7 +44,7 @@ func (s *govSink) PutEvent(_ context.Context, e model.Event) error {
 	return nil
 }
 
-func govRead(t *testing.T, path string, opts importers.Options) (importers.Report, *govSink) {
+func govRead(t *testing.T, path string, opts importers.Options) (importers.Result, *govSink) {
 	t.Helper()
 	sink := newGovSink(t)
 	rep, err := importers.Read(context.Background(), path, opts, sink)
@@ -176,16 +176,16 @@ func TestGovernanceWorkbook(t *testing.T) {
 		}
 	}
 	govWant(t, "order", kinds, []string{"ownership", "action", "issue", "event"})
-	if len(sink.obs) != 1 || rep.Values != 1 || rep.Records != 11 {
-		t.Errorf("observations %d, values %d, records %d; want 1, 1, 11", len(sink.obs), rep.Values, rep.Records)
+	if len(sink.Observations) != 1 || rep.Values != 1 || rep.Records != 11 {
+		t.Errorf("observations %d, values %d, records %d; want 1, 1, 11", len(sink.Observations), rep.Values, rep.Records)
 	}
-	plan := semSheetReport(t, rep, "Plan")
+	plan := semSheetResult(t, rep, "Plan")
 	if plan.Layout != importers.LayoutActions || plan.HeaderRow != 3 || plan.Values != 3 || plan.Rows != 3 {
 		t.Errorf("Plan: %s header %d values %d rows %d", plan.Layout, plan.HeaderRow, plan.Values, plan.Rows)
 	}
 	for name, l := range map[string]importers.Layout{"Log": importers.LayoutIssues, "Data": importers.LayoutLong,
 		"Who owns what": importers.LayoutOwners, "Timeline": importers.LayoutEvents} {
-		if got := semSheetReport(t, rep, name).Layout; got != l {
+		if got := semSheetResult(t, rep, name).Layout; got != l {
 			t.Errorf("sheet %s: layout %s, want %s", name, got, l)
 		}
 	}
@@ -197,7 +197,7 @@ func TestGovernanceDryRun(t *testing.T) {
 	if err != nil || !rep.OK() {
 		t.Fatalf("dry run: %v %q", err, semProblems(rep))
 	}
-	plan := semSheetReport(t, rep, "Plan")
+	plan := semSheetResult(t, rep, "Plan")
 	m := plan.Mapping()
 	want := importers.Mapping{0: importers.RoleTitle, 1: importers.RoleDescription, 2: importers.RoleDiscipline,
 		3: importers.RoleMetric, 4: importers.RoleUnit, 5: importers.RoleOwner, 6: importers.RoleDue,
@@ -257,7 +257,7 @@ func TestGovernanceProblems(t *testing.T) {
 	if err != nil || !slices.Equal(semProblems(dry), semProblems(rep)) {
 		t.Errorf("dry run: %v\n%q", err, semProblems(dry))
 	}
-	if sh := semSheetReport(t, rep, "Actions"); len(sh.Problems) != len(rep.Problems) {
+	if sh := semSheetResult(t, rep, "Actions"); len(sh.Problems) != len(rep.Problems) {
 		t.Errorf("sheet problems %d, file %d", len(sh.Problems), len(rep.Problems))
 	}
 }
@@ -316,8 +316,8 @@ func TestGovernanceSinkWithoutGovernance(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "cannot store governance records") || !strings.Contains(err.Error(), `sheet "Log"`) {
 		t.Fatalf("err = %v", err)
 	}
-	if len(sink.obs) != 0 || len(sink.metrics) != 0 {
-		t.Errorf("wrote %d observations before failing", len(sink.obs))
+	if len(sink.Observations) != 0 || len(sink.metrics) != 0 {
+		t.Errorf("wrote %d observations before failing", len(sink.Observations))
 	}
 }
 

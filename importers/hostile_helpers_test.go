@@ -29,7 +29,7 @@ type hostileUsage struct {
 // measureRead runs importers.Read under a deadline and reports what it
 // cost. A Read that outlives its context by a wide margin is a hang: the
 // test fails instead of waiting for go test's own timeout.
-func measureRead(t *testing.T, path string, sink importers.Sink) (importers.Report, hostileUsage) {
+func measureRead(t *testing.T, path string, sink importers.Sink) (importers.Result, hostileUsage) {
 	t.Helper()
 	const deadline = 60 * time.Second
 	ctx, cancel := context.WithTimeout(context.Background(), deadline)
@@ -61,7 +61,7 @@ func measureRead(t *testing.T, path string, sink importers.Sink) (importers.Repo
 	}()
 
 	type result struct {
-		rep importers.Report
+		rep importers.Result
 		err error
 	}
 	done := make(chan result, 1)
@@ -241,7 +241,7 @@ func flipped(data []byte, offs ...int) []byte {
 }
 
 // firstProblem is the first problem's text, or "".
-func firstProblem(rep importers.Report) string {
+func firstProblem(rep importers.Result) string {
 	if len(rep.Problems) == 0 {
 		return ""
 	}

@@ -11,10 +11,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"cxdash/model"
 )
 
-// This file holds what keeps hostile files (issue 8: huge, lying, damaged
-// or not spreadsheets at all) to a short, plain refusal.
+// This file holds what keeps hostile files (huge, lying, damaged or not
+// spreadsheets at all) to a short, plain refusal.
 
 // DefaultMaxSharedStrings bounds the shared string table, the one part of
 // an xlsx held in memory whole (see BookOptions.MaxSharedStrings).
@@ -76,15 +78,6 @@ func sizeText(n int64) string {
 	return strconv.FormatInt(n>>10, 10) + " KB"
 }
 
-// thousands writes n with comma separators: 1,048,576.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
 // quoteCell quotes a cell's text for a problem message, shortened when
 // long: a 32,767-character cell must not become a 32,767-character line.
 func quoteCell(s string) string {
@@ -97,7 +90,7 @@ func quoteCell(s string) string {
 		_, size := utf8.DecodeRuneInString(s[cut:])
 		cut += size
 	}
-	return strconv.Quote(s[:cut]+"…") + " (" + thousands(utf8.RuneCountInString(s)) + " characters)"
+	return strconv.Quote(s[:cut]+"…") + " (" + model.FormatCount(utf8.RuneCountInString(s)) + " characters)"
 }
 
 // zipDamage turns what archive/zip and flate say about a part that cannot

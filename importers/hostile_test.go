@@ -20,7 +20,7 @@ type hostileCase struct {
 	// nil means the file is readable and must import cleanly.
 	want []string
 	// check looks at what a readable file imported.
-	check func(t *testing.T, rep importers.Report, sink *semSink)
+	check func(t *testing.T, rep importers.Result, sink *semSink)
 	// maxHeap bounds the heap growth of one Read (default 200 MiB).
 	maxHeap uint64
 }
@@ -138,8 +138,8 @@ func TestHostileFiles(t *testing.T) {
 				row[0], row[1], row[2], row[16383] = "2024-03", "NPS", 41.0, "last column"
 				return semXLSX(t, "wide.xlsx", semXSheet{name: "Wide", rows: [][]any{header, row}})
 			},
-			check: func(t *testing.T, rep importers.Report, sink *semSink) {
-				if rep.Values != 1 || (sink != nil && len(sink.obs) != 1) {
+			check: func(t *testing.T, rep importers.Result, sink *semSink) {
+				if rep.Values != 1 || (sink != nil && len(sink.Observations) != 1) {
 					t.Errorf("values %d, want 1", rep.Values)
 				}
 			}},
@@ -148,12 +148,12 @@ func TestHostileFiles(t *testing.T) {
 				return semXLSX(t, "notes.xlsx", semXSheet{name: "Notes", rows: [][]any{
 					{"Period", "Metric", "Value", "Note"}, {"2024-01", "NPS", 30.0, longNote}, {"2024-02", "NPS", 31.0, "short"}}})
 			},
-			check: func(t *testing.T, rep importers.Report, sink *semSink) {
+			check: func(t *testing.T, rep importers.Result, sink *semSink) {
 				if rep.Values != 2 {
 					t.Errorf("values %d, want 2", rep.Values)
 				}
-				if sink != nil && (len(sink.obs) != 2 || sink.obs[0].Note != longNote) {
-					t.Errorf("the long note did not survive: %d observations", len(sink.obs))
+				if sink != nil && (len(sink.Observations) != 2 || sink.Observations[0].Note != longNote) {
+					t.Errorf("the long note did not survive: %d observations", len(sink.Observations))
 				}
 			}},
 		{name: "32,767-character value", want: []string{"Values!C2", "is not a number"},
@@ -161,7 +161,7 @@ func TestHostileFiles(t *testing.T) {
 				return semXLSX(t, "longvalue.xlsx", semXSheet{name: "Values", rows: [][]any{
 					{"Period", "Metric", "Value"}, {"2024-01", "NPS", longNote}}})
 			},
-			check: func(t *testing.T, rep importers.Report, _ *semSink) {
+			check: func(t *testing.T, rep importers.Result, _ *semSink) {
 				if msg := firstProblem(rep); len(msg) > 300 {
 					t.Errorf("the problem quotes the whole cell: %d characters", len(msg))
 				}
@@ -170,11 +170,11 @@ func TestHostileFiles(t *testing.T) {
 			build: func(t *testing.T) string {
 				return semCSV(t, "nul.csv", "Period,Metric,Value,Note\n2024-01,N\x00PS,10,first\x00 note\n2024-02,NPS,11,\x00\n")
 			},
-			check: func(t *testing.T, rep importers.Report, sink *semSink) {
+			check: func(t *testing.T, rep importers.Result, sink *semSink) {
 				if rep.Values != 2 {
 					t.Errorf("values %d, want 2: %q", rep.Values, semProblems(rep))
-				} else if sink != nil && (sink.obs[0].Metric != "NPS" || sink.obs[0].Note != "first note") {
-					t.Errorf("observations %q", semObsList(sink.obs))
+				} else if sink != nil && (sink.Observations[0].Metric != "NPS" || sink.Observations[0].Note != "first note") {
+					t.Errorf("observations %q", semObsList(sink.Observations))
 				}
 			}},
 		{name: "NUL bytes in xlsx strings",
@@ -186,11 +186,11 @@ func TestHostileFiles(t *testing.T) {
 						`<c r="D2" t="inlineStr"><is><t>a` + "\x00" + `b_x0000_c</t></is></c></row>`)}},
 					"", "", []string{"<t>Metric</t>", "<t>N\x00PS</t>"}))
 			},
-			check: func(t *testing.T, rep importers.Report, sink *semSink) {
+			check: func(t *testing.T, rep importers.Result, sink *semSink) {
 				if rep.Values != 1 {
 					t.Errorf("values %d, want 1: %q", rep.Values, semProblems(rep))
-				} else if sink != nil && (sink.obs[0].Metric != "NPS" || sink.obs[0].Note != "abc") {
-					t.Errorf("observation %q, note %q", semObs(sink.obs[0]), sink.obs[0].Note)
+				} else if sink != nil && (sink.Observations[0].Metric != "NPS" || sink.Observations[0].Note != "abc") {
+					t.Errorf("observation %q, note %q", semObs(sink.Observations[0]), sink.Observations[0].Note)
 				}
 			}},
 		{name: "csv of only a BOM", want: []string{"empty"},
@@ -225,12 +225,12 @@ func TestHostileFiles(t *testing.T) {
 					t.Errorf("heap grew by %.0f MiB, more than %.0f MiB", mib(use.heapPeak), mib(maxHeap))
 				}
 				runs[i] = semProblems(rep)
-				checkHostileReport(t, tc, path, rep)
+				checkHostileResult(t, tc, path, rep)
 				if tc.check != nil {
 					tc.check(t, rep, sink)
 				}
-				if tc.want != nil && sink != nil && rep.Values == 0 && len(sink.obs)+len(sink.order) != 0 {
-					t.Errorf("a refused file wrote %d metrics and %d observations", len(sink.order), len(sink.obs))
+				if tc.want != nil && sink != nil && rep.Values == 0 && len(sink.Observations)+len(sink.order()) != 0 {
+					t.Errorf("a refused file wrote %d metrics and %d observations", len(sink.order()), len(sink.Observations))
 				}
 			}
 			if strings.Join(runs[0], "\n") != strings.Join(runs[1], "\n") {
@@ -240,8 +240,8 @@ func TestHostileFiles(t *testing.T) {
 	}
 }
 
-// checkHostileReport checks the problems of one Read against the case.
-func checkHostileReport(t *testing.T, tc hostileCase, path string, rep importers.Report) {
+// checkHostileResult checks the problems of one Read against the case.
+func checkHostileResult(t *testing.T, tc hostileCase, path string, rep importers.Result) {
 	t.Helper()
 	if tc.want == nil {
 		if !rep.OK() {

@@ -48,7 +48,7 @@ func TestReadCSV(t *testing.T) {
 				}
 				return
 			}
-			if got := semObsList(sink.obs); !slices.Equal(got, tt.want) {
+			if got := semObsList(sink.Observations); !slices.Equal(got, tt.want) {
 				t.Errorf("observations\n got %q\nwant %q", got, tt.want)
 			}
 			if rep.Format != "csv" {

@@ -32,7 +32,7 @@ func TestReadLongWorkbook(t *testing.T) {
 	if !rep.OK() {
 		t.Fatalf("problems: %v", semProblems(rep))
 	}
-	s := semSheetReport(t, rep, "Scorecard")
+	s := semSheetResult(t, rep, "Scorecard")
 	if s.Layout != importers.LayoutLong || s.HeaderRow != 4 {
 		t.Errorf("layout %s header %d, want long on row 4 (%s)", s.Layout, s.HeaderRow, s.Reason)
 	}
@@ -44,14 +44,14 @@ func TestReadLongWorkbook(t *testing.T) {
 		"CSAT|North|2024-Q3|81|Scorecard!E10",
 		"CSAT|South|2024-Q3|79|Scorecard!E11",
 	}
-	if got := semObsList(sink.obs); !slices.Equal(got, want) {
+	if got := semObsList(sink.Observations); !slices.Equal(got, want) {
 		t.Errorf("observations\n got %q\nwant %q", got, want)
 	}
 	if rep.Values != 6 || rep.Skipped != 1 || s.Values != 6 || s.Skipped != 1 {
 		t.Errorf("values %d skipped %d (sheet %d/%d), want 6 and 1", rep.Values, rep.Skipped, s.Values, s.Skipped)
 	}
-	if sink.obs[0].Note != "good" {
-		t.Errorf("note %q, want good", sink.obs[0].Note)
+	if sink.Observations[0].Note != "good" {
+		t.Errorf("note %q, want good", sink.Observations[0].Note)
 	}
 	wantNew := []string{"NPS", "Journey mapping", "Voice of customer", "CSAT"}
 	if !slices.Equal(rep.NewMetrics, wantNew) {
@@ -131,8 +131,8 @@ func TestReadSeveralSheets(t *testing.T) {
 			t.Errorf("sheet %q: %s (%s), want %s", s.Name, s.Layout, s.Reason, want)
 		}
 	}
-	if len(sink.order) < 1 || sink.order[0] != "Handle time" {
-		t.Errorf("metrics written in order %q, want the catalogue's Handle time first", sink.order)
+	if len(sink.order()) < 1 || sink.order()[0] != "Handle time" {
+		t.Errorf("metrics written in order %q, want the catalogue's Handle time first", sink.order())
 	}
 	ht := sink.metrics["handle time"]
 	if ht.Direction != model.LowerBetter || ht.Thresholds != [5]float64{10, 8, 6, 4, 2} || ht.Weight != 2 ||
@@ -144,7 +144,7 @@ func TestReadSeveralSheets(t *testing.T) {
 		"Handle time|Support|2024-02|5|Sheet2!D3",
 		"Net Promoter Score|Support|2024-02|12|Sheet2!D4",
 	}
-	if got := semObsList(sink.obs); !slices.Equal(got, want) {
+	if got := semObsList(sink.Observations); !slices.Equal(got, want) {
 		t.Errorf("observations\n got %q\nwant %q", got, want)
 	}
 	if !slices.Equal(rep.NewMetrics, []string{"Handle time", "Net Promoter Score"}) {
@@ -184,7 +184,7 @@ func TestReadWideByPeriod(t *testing.T) {
 	if !rep.OK() {
 		t.Fatalf("problems: %v", semProblems(rep))
 	}
-	s := semSheetReport(t, rep, "Trend")
+	s := semSheetResult(t, rep, "Trend")
 	if s.Layout != importers.LayoutWidePeriod || s.HeaderRow != 2 {
 		t.Errorf("Trend: %s on row %d (%s), want wide by period on row 2", s.Layout, s.HeaderRow, s.Reason)
 	}
@@ -203,7 +203,7 @@ func TestReadWideByPeriod(t *testing.T) {
 		"Vision|All|2024-Q4|4|Trend!E5", "Vision|All|2025-Q1|4|Trend!F5",
 		"CSAT %|All|2024-01|80|Monthly!B2", "CSAT %|All|2024-02|82|Monthly!C2", "CSAT %|All|2024-03|85|Monthly!D2",
 	}
-	if got := semObsList(sink.obs); !slices.Equal(got, want) {
+	if got := semObsList(sink.Observations); !slices.Equal(got, want) {
 		t.Errorf("observations\n got %q\nwant %q", got, want)
 	}
 	if s.Skipped != 2 {
@@ -239,7 +239,7 @@ func TestReadWideByMetric(t *testing.T) {
 		if !rep.OK() {
 			t.Fatalf("problems: %v", semProblems(rep))
 		}
-		s := semSheetReport(t, rep, "Data")
+		s := semSheetResult(t, rep, "Data")
 		if s.Layout != importers.LayoutWideMetric || s.HeaderRow != 2 {
 			t.Errorf("layout %s row %d, want wide by metric on row 2", s.Layout, s.HeaderRow)
 		}
@@ -247,14 +247,14 @@ func TestReadWideByMetric(t *testing.T) {
 			"NPS|North|2024-01|30|Data!C3", "CSAT|North|2024-01|81|Data!D3", "Calls handled|North|2024-01|1200|Data!E3",
 			"NPS|North|2024-02|32|Data!C4", "Calls handled|North|2024-02|1250|Data!E4",
 		}
-		if got := semObsList(sink.obs); !slices.Equal(got, want) {
+		if got := semObsList(sink.Observations); !slices.Equal(got, want) {
 			t.Errorf("observations\n got %q\nwant %q", got, want)
 		}
 		if rep.Skipped != 1 {
 			t.Errorf("skipped %d, want 1", rep.Skipped)
 		}
-		if sink.obs[0].Note != "launch" {
-			t.Errorf("note %q", sink.obs[0].Note)
+		if sink.Observations[0].Note != "launch" {
+			t.Errorf("note %q", sink.Observations[0].Note)
 		}
 		if !slices.Equal(rep.NewMetrics, []string{"NPS", "CSAT"}) {
 			t.Errorf("new metrics %q", rep.NewMetrics)
@@ -291,7 +291,7 @@ func TestReadCatalogueProblems(t *testing.T) {
 	}
 	// Rows before the first problem may reach the sink (the caller rolls the
 	// batch back); nothing after it does.
-	if !slices.Equal(sink.order, []string{"Good"}) {
-		t.Errorf("metrics written %q, want only Good, read before the first problem", sink.order)
+	if !slices.Equal(sink.order(), []string{"Good"}) {
+		t.Errorf("metrics written %q, want only Good, read before the first problem", sink.order())
 	}
 }

@@ -14,8 +14,8 @@ import (
 // when the row came close, why it is not one. Data layouts win over a
 // catalogue when a row could be both, and long over wide.
 func layoutForHeader(hc []hcell, below []Row, env detectEnv) (*sheetLayout, string) {
-	// Issue 7: a governance sheet (Owners, Actions, Issues, Events), unless
-	// a data reading maps as many columns (governance.go).
+	// First a governance sheet (Owners, Actions, Issues, Events), unless a
+	// data reading maps as many columns (governance.go).
 	if l := governanceCandidate(hc, below, env); l != nil {
 		return l, ""
 	}

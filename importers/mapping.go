@@ -93,7 +93,7 @@ var catalogueOnly = map[Role]bool{
 // layoutFromMapping applies a mapping chosen by the user to a header row.
 // It returns a reason when the mapping cannot be used as it is.
 func layoutFromMapping(hc []hcell, m Mapping) (*sheetLayout, string) {
-	if l, why, ok := governanceFromMapping(hc, m); ok { // issue 7
+	if l, why, ok := governanceFromMapping(hc, m); ok { // a governance sheet's columns
 		return l, why
 	}
 	width := len(hc)
@@ -166,7 +166,7 @@ func layoutFromMapping(hc []hcell, m Mapping) (*sheetLayout, string) {
 	return l, ""
 }
 
-// columns lists a layout's columns for the report: every column with a
+// columns lists a layout's columns for the result: every column with a
 // header or a role.
 func (l *sheetLayout) columns() []Column {
 	var cols []Column
@@ -180,7 +180,7 @@ func (l *sheetLayout) columns() []Column {
 	return cols
 }
 
-// describe says how the sheet was read, for SheetReport.Reason.
+// describe says how the sheet was read, for SheetResult.Reason.
 func (l *sheetLayout) describe() string {
 	var parts []string
 	periods, metrics := 0, 0

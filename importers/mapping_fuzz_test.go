@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cxdash/importers/importerstest"
 )
 
 // fuzzMapping reads "col=role,col=role" into a Mapping. Columns may be
@@ -92,7 +94,7 @@ func FuzzHeaderMapping(f *testing.F) {
 		book := &semBook{format: "xlsx", sheets: []semSheet{{info: SheetInfo{Name: "S"}, rows: rows}}}
 		opts := Options{Overrides: map[string]Mapping{"S": m}}
 		dry := semReadBook(t, book, opts, nil)
-		real := semReadBook(t, book, opts, &semGovRecorder{})
+		real := semReadBook(t, book, opts, &importerstest.GovernanceRecorder{})
 		if len(dry.Problems) != len(real.Problems) || dry.Values != real.Values || dry.Records != real.Records {
 			t.Fatalf("dry run and real run differ: %d/%d problems, %d/%d values", len(dry.Problems), len(real.Problems), dry.Values, real.Values)
 		}

@@ -70,7 +70,7 @@ func (r *run) newMetric(name, disc string) *metricEntry {
 	e := &metricEntry{m: m, origin: fromData, levelProblem: -1}
 	r.metrics[model.MetricKey(name)] = e
 	r.byText[name] = e
-	r.rep.NewMetrics = append(r.rep.NewMetrics, m.Name)
+	r.res.NewMetrics = append(r.res.NewMetrics, m.Name)
 	return e
 }
 
@@ -81,7 +81,7 @@ func (r *run) use(e *metricEntry) error {
 	}
 	e.written, e.dirty = true, false
 	if err := r.sink.PutMetric(r.ctx, e.m); err != nil {
-		return fmt.Errorf("importers: %s: save metric %q: %w", r.rep.File, e.m.Name, err)
+		return fmt.Errorf("importers: %s: save metric %q: %w", r.res.File, e.m.Name, err)
 	}
 	return nil
 }
@@ -106,7 +106,7 @@ func (r *run) flushTargets() error {
 		}
 		e.dirty = false
 		if err := r.sink.PutMetric(r.ctx, e.m); err != nil {
-			return fmt.Errorf("importers: %s: save metric %q: %w", r.rep.File, e.m.Name, err)
+			return fmt.Errorf("importers: %s: save metric %q: %w", r.res.File, e.m.Name, err)
 		}
 	}
 	return nil
@@ -221,7 +221,7 @@ func (r *run) settlePending() error {
 				return err
 			}
 		}
-		r.rep.Values += len(pm.held)
+		r.res.Values += len(pm.held)
 	}
 	return nil
 }
@@ -235,7 +235,7 @@ func (r *run) write(e *metricEntry, o model.Observation) error {
 		return err
 	}
 	if err := r.sink.AddObservation(r.ctx, o); err != nil {
-		return fmt.Errorf("importers: %s: save value from %s: %w", r.rep.File, o.Source.Cell, err)
+		return fmt.Errorf("importers: %s: save value from %s: %w", r.res.File, o.Source.Cell, err)
 	}
 	return nil
 }

@@ -6,11 +6,11 @@ import (
 	"cxdash/model"
 )
 
-// PreviewColumns names the fields of SheetReport.Preview rows for a layout:
+// PreviewColumns names the fields of SheetResult.Preview rows for a layout:
 // period, unit, metric, value and note for data sheets; the metric's name,
 // discipline, direction, scale and thresholds for a catalogue sheet.
 func PreviewColumns(l Layout) []string {
-	if cols := governancePreviewColumns(l); cols != nil { // issue 7
+	if cols := governancePreviewColumns(l); cols != nil { // a governance sheet: its canonical headers
 		return cols
 	}
 	if l == LayoutCatalogue {

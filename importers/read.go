@@ -1,7 +1,3 @@
-// Package importers reads CX data from spreadsheets. The source layer
-// (OpenBook) streams the sheets of an xlsx or csv file as typed cells; the
-// semantic layer (Read) finds each sheet's layout and turns its rows into
-// metrics and observations for a Sink, with every problem tied to its cell.
 package importers
 
 import (
@@ -51,16 +47,16 @@ const noDataSheet = "no data sheet found: expected columns Period, Metric, Value
 //   - A Target column sets the metric's target; the last one read wins.
 //
 // Once a problem is found nothing more is written to sink: the caller rolls
-// the batch back when the report is not OK. Read returns an error only when
+// the batch back when the result is not OK. Read returns an error only when
 // ctx is cancelled or the sink fails; problems with the file itself are in
-// Report.Problems. It never panics: a panic is reported as a problem.
-func Read(ctx context.Context, path string, opts Options, sink Sink) (rep Report, err error) {
+// Result.Problems. It never panics: a panic is reported as a problem.
+func Read(ctx context.Context, path string, opts Options, sink Sink) (res Result, err error) {
 	r := newRun(ctx, path, opts, sink)
 	defer func() {
 		if v := recover(); v != nil {
-			slog.Error("importers: panic while reading", "file", r.rep.File, "panic", v, "stack", string(debug.Stack()))
+			slog.Error("importers: panic while reading", "file", r.res.File, "panic", v, "stack", string(debug.Stack()))
 			r.fileProblem(fmt.Sprintf("internal error while reading this file (%v); nothing was imported", v))
-			rep, err = r.finish(), nil
+			res, err = r.finish(), nil
 		}
 	}()
 	book, oerr := OpenBook(path, BookOptions{TempDir: opts.TempDir})
@@ -80,7 +76,7 @@ type run struct {
 	ctx      context.Context
 	opts     Options
 	sink     Sink
-	rep      Report
+	res      Result
 	book     Book
 	csv      bool
 	decComma bool
@@ -111,7 +107,7 @@ func newRun(ctx context.Context, path string, opts Options, sink Sink) *run {
 	base := filepath.Base(path)
 	return &run{
 		ctx: ctx, opts: opts, sink: sink,
-		rep:      Report{File: base, Path: path},
+		res:      Result{File: base, Path: path},
 		problems: problemList{max: opts.MaxProblems, file: base},
 		metrics:  map[string]*metricEntry{},
 		byText:   map[string]*metricEntry{},
@@ -134,18 +130,18 @@ type sheetScan struct {
 	hc      []hcell      // the header as analysed
 	hint    string       // what the closest header row had, when not recognised
 	rd      SheetReader  // still open after scanHead, or nil
-	sr      *SheetReport
+	sr      *SheetResult
 }
 
 func (r *run) readBook(book Book) error {
 	r.book = book
-	r.rep.Format = book.Format()
-	r.csv = r.rep.Format == "csv"
+	r.res.Format = book.Format()
+	r.csv = r.res.Format == "csv"
 	r.decComma = book.DecimalComma()
 	env := detectEnv{knownMetric: r.knownMetric, decimalComma: r.decComma}
 
 	infos := book.Sheets()
-	r.rep.Sheets = make([]SheetReport, len(infos))
+	r.res.Sheets = make([]SheetResult, len(infos))
 	scans := make([]*sheetScan, len(infos))
 	defer func() {
 		for _, s := range scans {
@@ -156,7 +152,7 @@ func (r *run) readBook(book Book) error {
 	}()
 	r.total = 0
 	for i, info := range infos {
-		s := &sheetScan{info: info, order: i, sr: &r.rep.Sheets[i], total: -1}
+		s := &sheetScan{info: info, order: i, sr: &r.res.Sheets[i], total: -1}
 		s.sr.Name = info.Name
 		scans[i] = s
 		if err := r.ctx.Err(); err != nil {
@@ -192,8 +188,8 @@ func (r *run) readBook(book Book) error {
 	if reportBook(book) {
 		skipReportSheets(r, scans)
 	}
-	// Issue 7: a sink that cannot take governance records fails before
-	// anything is written.
+	// A sink that cannot take governance records fails before anything is
+	// written.
 	if err := r.checkGovernanceSink(scans); err != nil {
 		return err
 	}
@@ -228,14 +224,14 @@ func (r *run) readBook(book Book) error {
 	if err := r.settlePending(); err != nil {
 		return err
 	}
-	// Issue 7: governance sheets last, when every metric is known.
+	// Governance sheets last, when every metric is known.
 	n, err := r.readGovernance(scans)
 	recognised += n
 	if err != nil {
 		return err
 	}
 	switch {
-	case reportBook(book) && r.rep.Records == 0 && len(r.problems.items) == 0:
+	case reportBook(book) && r.res.Records == 0 && len(r.problems.items) == 0:
 		r.fileProblem(reportWithoutRecords)
 	case recognised == 0 && len(r.problems.items) == 0:
 		r.fileProblem(noDataMessage(scans, r.csv))
@@ -334,28 +330,28 @@ func (r *run) detect(s *sheetScan, env detectEnv) {
 // and not once a problem has doomed the batch.
 func (r *run) writing() bool { return r.sink != nil && r.problems.total == 0 }
 
-// finish assembles the report.
-func (r *run) finish() Report {
+// finish assembles the result.
+func (r *run) finish() Result {
 	if r.opts.Progress != nil {
 		r.opts.Progress(r.done, r.total)
 	}
 	r.noteLevelCounts()
-	r.rep.Problems = r.problems.ordered()
+	r.res.Problems = r.problems.ordered()
 	for i, sheet := range r.problems.sheet {
-		if sheet >= 0 && sheet < len(r.rep.Sheets) {
-			r.rep.Sheets[sheet].Problems = append(r.rep.Sheets[sheet].Problems, r.problems.items[i])
+		if sheet >= 0 && sheet < len(r.res.Sheets) {
+			r.res.Sheets[sheet].Problems = append(r.res.Sheets[sheet].Problems, r.problems.items[i])
 		}
 	}
-	return r.rep
+	return r.res
 }
 
 func (r *run) fileProblem(msg string) {
-	r.problems.add(-1, Problem{File: r.rep.File, Message: msg})
+	r.problems.add(-1, Problem{File: r.res.File, Message: msg})
 }
 
 // sheetProblem records a problem in sheet s at cell ref ("" for the sheet).
 func (r *run) sheetProblem(s *sheetScan, ref, msg string) int {
-	p := Problem{File: r.rep.File, Cell: ref, Message: msg}
+	p := Problem{File: r.res.File, Cell: ref, Message: msg}
 	if !r.csv {
 		p.Sheet = s.info.Name
 	}

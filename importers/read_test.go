@@ -49,14 +49,14 @@ func TestReadProblemsWithCells(t *testing.T) {
 	if got := semProblems(rep); !slices.Equal(got, want) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)
 	}
-	s := semSheetReport(t, rep, "Data")
+	s := semSheetResult(t, rep, "Data")
 	if len(s.Problems) != len(want) {
 		t.Errorf("sheet lists %d problems, want %d", len(s.Problems), len(want))
 	}
 	if rep.Skipped != 4 {
 		t.Errorf("skipped %d, want 4 (n/a, -, empty, #N/A)", rep.Skipped)
 	}
-	if got := semObsList(sink.obs); !slices.Equal(got, []string{"Journey maps|North|2024-Q1|3|Data!E3"}) {
+	if got := semObsList(sink.Observations); !slices.Equal(got, []string{"Journey maps|North|2024-Q1|3|Data!E3"}) {
 		t.Errorf("written %q, want only the row before the first problem", got)
 	}
 	if rep.OK() {
@@ -81,8 +81,8 @@ func TestReadDryRunMatchesRealRun(t *testing.T) {
 		if dry.Values != real.Values || dry.Skipped != real.Skipped || !slices.Equal(dry.NewMetrics, real.NewMetrics) {
 			t.Errorf("dry run counts %d/%d/%q, real %d/%d/%q", dry.Values, dry.Skipped, dry.NewMetrics, real.Values, real.Skipped, real.NewMetrics)
 		}
-		if real.OK() && len(sink.obs) != real.Values {
-			t.Errorf("real run wrote %d observations, report says %d", len(sink.obs), real.Values)
+		if real.OK() && len(sink.Observations) != real.Values {
+			t.Errorf("real run wrote %d observations, report says %d", len(sink.Observations), real.Values)
 		}
 	}
 	rep, _ := semRead(t, good, importers.Options{})
@@ -104,7 +104,7 @@ func TestReadMetricOrderDoesNotMatter(t *testing.T) {
 		t.Fatalf("problems: %q", semProblems(rep))
 	}
 	want := []string{"Vision|All|2024-Q2|3|!line 3, column Value", "Vision|All|2024-Q1|2|!line 2, column Value"}
-	if got := semObsList(sink.obs); !slices.Equal(got, want) {
+	if got := semObsList(sink.Observations); !slices.Equal(got, want) {
 		t.Errorf("observations %q, want %q", got, want)
 	}
 	v := sink.metrics["vision"]
@@ -125,7 +125,7 @@ func TestReadOverridesAndRememberedMapping(t *testing.T) {
 
 	t.Run("not recognised without a mapping", func(t *testing.T) {
 		rep, _ := semRead(t, path, importers.Options{})
-		if s := semSheetReport(t, rep, "Data"); s.Layout != importers.LayoutSkipped {
+		if s := semSheetResult(t, rep, "Data"); s.Layout != importers.LayoutSkipped {
 			t.Errorf("layout %s, want skipped", s.Layout)
 		}
 		if got := semProblems(rep); len(got) != 1 || !strings.Contains(got[0], "no data sheet found") {
@@ -134,10 +134,10 @@ func TestReadOverridesAndRememberedMapping(t *testing.T) {
 	})
 	t.Run("override from the preview", func(t *testing.T) {
 		rep, sink := semRead(t, path, importers.Options{Overrides: map[string]importers.Mapping{"Data": mapping}})
-		if got := semObsList(sink.obs); !rep.OK() || !slices.Equal(got, want) {
+		if got := semObsList(sink.Observations); !rep.OK() || !slices.Equal(got, want) {
 			t.Errorf("problems %q observations %q", semProblems(rep), got)
 		}
-		s := semSheetReport(t, rep, "Data")
+		s := semSheetResult(t, rep, "Data")
 		if s.HeaderRow != 1 || !strings.Contains(s.Reason, "preview") {
 			t.Errorf("header %d reason %q", s.HeaderRow, s.Reason)
 		}
@@ -148,7 +148,7 @@ func TestReadOverridesAndRememberedMapping(t *testing.T) {
 			return mapping, s == sig
 		}}
 		rep, sink := semRead(t, path, opts)
-		if got := semObsList(sink.obs); !rep.OK() || !slices.Equal(got, want) {
+		if got := semObsList(sink.Observations); !rep.OK() || !slices.Equal(got, want) {
 			t.Errorf("problems %q observations %q", semProblems(rep), got)
 		}
 	})
@@ -156,7 +156,7 @@ func TestReadOverridesAndRememberedMapping(t *testing.T) {
 		p := semCSV(t, "scores.csv", "Period,Metric,Value,Adjusted\n2024-Q1,NPS,30,32\n")
 		m := importers.Mapping{0: importers.RolePeriod, 1: importers.RoleMetric, 3: importers.RoleValue}
 		rep, sink := semRead(t, p, importers.Options{Overrides: map[string]importers.Mapping{"scores": m}})
-		if got := semObsList(sink.obs); !rep.OK() || !slices.Equal(got, []string{"NPS|All|2024-Q1|32|!line 2, column Adjusted"}) {
+		if got := semObsList(sink.Observations); !rep.OK() || !slices.Equal(got, []string{"NPS|All|2024-Q1|32|!line 2, column Adjusted"}) {
 			t.Errorf("problems %q observations %q (sheets %+v)", semProblems(rep), got, rep.Sheets)
 		}
 	})
@@ -198,7 +198,7 @@ func TestReadNoDataSheet(t *testing.T) {
 				!strings.Contains(got[0], "empty")) {
 				t.Errorf("problems %q", got)
 			}
-			if len(sink.obs)+len(sink.order) != 0 {
+			if len(sink.Observations)+len(sink.order()) != 0 {
 				t.Error("something was written")
 			}
 		})
@@ -281,10 +281,10 @@ func TestReadWorkspaceCatalogue(t *testing.T) {
 	if !rep.OK() || len(rep.NewMetrics) != 0 {
 		t.Fatalf("problems %q new %q", semProblems(rep), rep.NewMetrics)
 	}
-	if !slices.Equal(sink.order, []string{"NPS"}) || sink.metrics["nps"].Target == nil || *sink.metrics["nps"].Target != 30 {
-		t.Errorf("metrics written %q (%+v), want only NPS with its new target", sink.order, sink.metrics["nps"])
+	if !slices.Equal(sink.order(), []string{"NPS"}) || sink.metrics["nps"].Target == nil || *sink.metrics["nps"].Target != 30 {
+		t.Errorf("metrics written %q (%+v), want only NPS with its new target", sink.order(), sink.metrics["nps"])
 	}
-	if got := semObsList(sink.obs); !slices.Equal(got, []string{"Vision|All|2024-Q1|3|!line 2, column Value", "NPS|All|2024-Q1|20|!line 3, column Value"}) {
+	if got := semObsList(sink.Observations); !slices.Equal(got, []string{"Vision|All|2024-Q1|3|!line 2, column Value", "NPS|All|2024-Q1|20|!line 3, column Value"}) {
 		t.Errorf("observations %q", got)
 	}
 }

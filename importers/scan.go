@@ -58,8 +58,8 @@ func (r *run) release(s *sheetScan) {
 func (r *run) readSheet(s *sheetScan) error {
 	p := newSheetProc(r, s)
 	err := r.eachRow(s, p.dispatch)
-	r.rep.Values += s.sr.Values
-	r.rep.Skipped += s.sr.Skipped
+	r.res.Values += s.sr.Values
+	r.res.Skipped += s.sr.Skipped
 	return err
 }
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"cxdash/model"
+	"cxdash/importers/importerstest"
 )
 
 // semBook is an in-memory Book for testing the semantic layer on its own.
@@ -107,22 +107,7 @@ func semSheetOf(name string, rows ...[]any) semSheet {
 	return s
 }
 
-// semRecorder is a Sink that keeps what it is given.
-type semRecorder struct {
-	metrics []model.Metric
-	obs     []model.Observation
-}
-
-func (r *semRecorder) PutMetric(_ context.Context, m model.Metric) error {
-	r.metrics = append(r.metrics, m)
-	return nil
-}
-func (r *semRecorder) AddObservation(_ context.Context, o model.Observation) error {
-	r.obs = append(r.obs, o)
-	return nil
-}
-
-func semReadBook(t *testing.T, b *semBook, opts Options, sink Sink) Report {
+func semReadBook(t *testing.T, b *semBook, opts Options, sink Sink) Result {
 	t.Helper()
 	r := newRun(context.Background(), "/x/test."+b.format, opts, sink)
 	if err := r.readBook(b); err != nil {
@@ -131,7 +116,7 @@ func semReadBook(t *testing.T, b *semBook, opts Options, sink Sink) Report {
 	return r.finish()
 }
 
-func semDump(t *testing.T, rep Report) {
+func semDump(t *testing.T, rep Result) {
 	t.Helper()
 	for _, s := range rep.Sheets {
 		t.Logf("sheet %q: %s %s (header %d) rows=%d values=%d skipped=%d", s.Name, s.Layout, s.Reason, s.HeaderRow, s.Rows, s.Values, s.Skipped)
@@ -162,9 +147,9 @@ func TestMemSmoke(t *testing.T) {
 		{info: SheetInfo{Name: "Hidden", Hidden: true}},
 		semSheetOf("Notes", []any{"Fill in the data sheet."}),
 	}}
-	rec := &semRecorder{}
+	rec := &importerstest.Recorder{}
 	rep := semReadBook(t, b, Options{}, rec)
 	semDump(t, rep)
-	t.Logf("metrics %+v", rec.metrics)
-	t.Logf("obs %+v", rec.obs)
+	t.Logf("metrics %+v", rec.Metrics)
+	t.Logf("obs %+v", rec.Observations)
 }

@@ -36,7 +36,7 @@ type xlsxBook struct {
 	styles   []numStyle // by cellXfs index
 	date1904 bool
 	sstPart  string
-	report   bool // written by cxdash's Excel report (report.go)
+	report   bool // written by cxdash's Excel report (reimport.go)
 
 	sstOnce sync.Once
 	sst     *sharedStrings

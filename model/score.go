@@ -166,7 +166,7 @@ func (s *Scorer) Summary(unit string, p Period) Summary {
 
 func (s *Scorer) summary(unit string, p Period) Summary {
 	var sum Summary
-	if unit == "" || unit == AllUnits {
+	if IsAllUnits(unit) {
 		sum = s.allUnits(p)
 	} else {
 		sum = s.unitSummary(unit, p)
@@ -414,8 +414,3 @@ func Level(score float64) int {
 }
 
 func ptr(f float64) *float64 { return &f }
-
-// formatNumber prints a value without trailing zeros: 32, 32.5, 0.125.
-func formatNumber(f float64) string {
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", f), "0"), ".")
-}

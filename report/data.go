@@ -102,14 +102,6 @@ func (d Data) generated() time.Time {
 	return d.Generated
 }
 
-// unitLabel is how a unit is named in a report.
-func unitLabel(u string) string {
-	if u == "" || u == model.AllUnits {
-		return "All units"
-	}
-	return u
-}
-
 // title is the report's title line.
 func (d Data) title() string {
 	if strings.TrimSpace(d.Workspace) == "" {

@@ -151,7 +151,7 @@ func newHTMLPage(d Data) (*htmlPage, error) {
 	p := &htmlPage{
 		Title:     d.title(),
 		Workspace: d.Workspace,
-		Unit:      unitLabel(d.Unit),
+		Unit:      model.UnitLabel(d.Unit),
 		Period:    d.Period.Label(),
 		Generated: d.generated().Format("2 January 2006, 15:04"),
 		ECharts:   template.JS(js),

@@ -139,7 +139,7 @@ func trendChart(d Data) htmlChart {
 	}
 	l.Validate()
 	return htmlChart{ID: "chart-trend", Title: "Maturity over time",
-		Note: unitLabel(d.Unit) + ", per " + granularity(d) + ". Gaps are periods without data.", Height: 380, Wide: true, option: l.JSON()}
+		Note: model.UnitLabel(d.Unit) + ", per " + granularity(d) + ". Gaps are periods without data.", Height: 380, Wide: true, option: l.JSON()}
 }
 
 // heatmapChart shows every discipline's score per period at a glance.

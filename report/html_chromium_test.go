@@ -3,46 +3,15 @@ package report_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
+	"cxdash/internal/chromium"
 	"cxdash/model"
 	"cxdash/report"
 )
-
-// chromium finds a headless-capable Chromium; the Makefile's test-deps
-// installs Debian's chromium.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("chromium is not installed (apt-get install chromium)")
-	return ""
-}
-
-// dumpDOM loads page in headless Chromium and returns the DOM once its
-// scripts ran, as NOTES.md runs it.
-func dumpDOM(t *testing.T, bin, page string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-		"--user-data-dir="+t.TempDir(), "--virtual-time-budget=3000", "--window-size=1280,2000",
-		"--dump-dom", "file://"+page)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("chromium --dump-dom %s: %v", filepath.Base(page), err)
-	}
-	return string(out)
-}
 
 var scriptRE = regexp.MustCompile(`(?s)<script>.*?</script>`)
 
@@ -58,7 +27,7 @@ document.querySelectorAll(".chart").forEach(function (el) {
 </body>`
 
 func TestHTMLInChromium(t *testing.T) {
-	bin := chromium(t)
+	chromium.Find(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "report.html")
 	d := withGovernance(newFixture(true).data(model.AllUnits), true)
@@ -75,8 +44,8 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	dom := scriptRE.ReplaceAllString(dumpDOM(t, bin, path), "")
-	withTips := scriptRE.ReplaceAllString(dumpDOM(t, bin, probe), "")
+	dom := scriptRE.ReplaceAllString(chromium.DumpDOM(t, path), "")
+	withTips := scriptRE.ReplaceAllString(chromium.DumpDOM(t, probe), "")
 
 	for name, doc := range map[string]string{"report": dom, "report with tooltips": withTips} {
 		t.Run(name, func(t *testing.T) {

@@ -117,7 +117,7 @@ func newHTMLGovernance(d Data, g *governance) *htmlGovernance {
 			subject = append(subject, a.Metric)
 		}
 		ha := htmlAction{Title: a.Title, Description: a.Description, Subject: dash(strings.Join(subject, " · ")),
-			Unit: unitLabel(a.Unit), Owner: dash(a.Owner), Due: htmlDay(a.Due), Status: actionStatus(a),
+			Unit: model.UnitLabel(a.Unit), Owner: dash(a.Owner), Due: htmlDay(a.Due), Status: actionStatus(a),
 			Gap: fmtValueOpt(a.Gap), Created: htmlDay(a.Created), Closed: htmlDay(a.Closed), Late: a.Overdue(g.asOf)}
 		if ha.Late {
 			ha.DaysLate = g.daysLate(a)
@@ -132,7 +132,7 @@ func newHTMLGovernance(d Data, g *governance) *htmlGovernance {
 	}
 	h.MoreOverdue = len(g.overdue) - len(h.OverdueList)
 	for _, i := range g.issues {
-		hi := htmlIssue{Date: htmlDay(i.Date), Touchpoint: touchpointOf(i), Unit: unitLabel(i.Unit),
+		hi := htmlIssue{Date: htmlDay(i.Date), Touchpoint: touchpointOf(i), Unit: model.UnitLabel(i.Unit),
 			Severity: dash(capitalised(string(i.Severity))), Rank: i.Severity.Rank(), Description: i.Description,
 			RootCause: dash(i.RootCause), Status: issueStatus(i), Discipline: "–", Action: dash(g.actionTitle(i)),
 			Resolved: htmlDay(i.Resolved), Days: "–", Open: i.Status != model.IssueResolved}
@@ -160,7 +160,7 @@ func newHTMLGovernance(d Data, g *governance) *htmlGovernance {
 		h.Resolve = append(h.Resolve, hr)
 	}
 	for _, e := range g.events {
-		h.Events = append(h.Events, htmlEvent{Date: htmlDay(e.Date), Unit: unitLabel(e.Unit), Title: e.Title,
+		h.Events = append(h.Events, htmlEvent{Date: htmlDay(e.Date), Unit: model.UnitLabel(e.Unit), Title: e.Title,
 			Description: e.Description, Upcoming: !model.Day(e.Date).Before(g.asOf)})
 	}
 	if len(g.events) > 0 {

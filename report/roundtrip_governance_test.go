@@ -11,39 +11,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"cxdash/importers"
+	"cxdash/importers/importerstest"
 	"cxdash/model"
 	"cxdash/report"
 )
-
-// recorder is an importers.Sink and GovernanceSink that keeps what it is
-// given.
-type recorder struct {
-	collect
-	owners  []model.Ownership
-	actions []model.Action
-	issues  []model.CXIssue
-	events  []model.Event
-}
-
-func (r *recorder) PutOwnership(_ context.Context, o model.Ownership) error {
-	r.owners = append(r.owners, o)
-	return nil
-}
-
-func (r *recorder) PutAction(_ context.Context, a model.Action) error {
-	r.actions = append(r.actions, a)
-	return nil
-}
-
-func (r *recorder) PutIssue(_ context.Context, i model.CXIssue) error {
-	r.issues = append(r.issues, i)
-	return nil
-}
-
-func (r *recorder) PutEvent(_ context.Context, e model.Event) error {
-	r.events = append(r.events, e)
-	return nil
-}
 
 func dayString(t time.Time) string {
 	if t.IsZero() {
@@ -89,7 +60,7 @@ func recordStrings[T any](xs []T, f func(T) string) []string {
 }
 
 // assertRecords compares what an import gave with what was written.
-func assertRecords(t *testing.T, got *recorder, d report.Data) {
+func assertRecords(t *testing.T, got *importerstest.GovernanceRecorder, d report.Data) {
 	t.Helper()
 	issues := slices.Clone(d.Issues)
 	for k, i := range issues {
@@ -104,10 +75,10 @@ func assertRecords(t *testing.T, got *recorder, d report.Data) {
 		what      string
 		got, want []string
 	}{
-		{"owners", recordStrings(got.owners, ownerString), recordStrings(d.Ownerships, ownerString)},
-		{"actions", recordStrings(got.actions, actionString), recordStrings(d.Actions, actionString)},
-		{"issues", recordStrings(got.issues, issueString), recordStrings(issues, issueString)},
-		{"events", recordStrings(got.events, eventString), recordStrings(d.Events, eventString)},
+		{"owners", recordStrings(got.Ownerships, ownerString), recordStrings(d.Ownerships, ownerString)},
+		{"actions", recordStrings(got.Actions, actionString), recordStrings(d.Actions, actionString)},
+		{"issues", recordStrings(got.Issues, issueString), recordStrings(issues, issueString)},
+		{"events", recordStrings(got.Events, eventString), recordStrings(d.Events, eventString)},
 	} {
 		if !slices.Equal(c.got, c.want) {
 			t.Errorf("%s did not round-trip:\n got %q\nwant %q", c.what, c.got, c.want)
@@ -136,7 +107,7 @@ func TestXLSXGovernanceRoundTrip(t *testing.T) {
 		if err := f.SaveAs(gov); err != nil {
 			t.Fatal(err)
 		}
-		var sink recorder
+		var sink importerstest.GovernanceRecorder
 		rep, err := importers.Read(context.Background(), gov, importers.Options{}, &sink)
 		if err != nil || !rep.OK() {
 			t.Fatalf("import: %v, problems %v", err, rep.Problems)
@@ -145,7 +116,7 @@ func TestXLSXGovernanceRoundTrip(t *testing.T) {
 	})
 
 	t.Run("whole report", func(t *testing.T) {
-		var sink recorder
+		var sink importerstest.GovernanceRecorder
 		rep, err := importers.Read(context.Background(), path, importers.Options{}, &sink)
 		if err != nil {
 			t.Fatalf("import: %v", err)
@@ -180,8 +151,8 @@ func TestXLSXGovernanceRoundTrip(t *testing.T) {
 				}
 			}
 		}
-		if len(sink.obs) > 0 {
-			t.Errorf("the report's derived sheets gave %d observations", len(sink.obs))
+		if len(sink.Observations) > 0 {
+			t.Errorf("the report's derived sheets gave %d observations", len(sink.Observations))
 		}
 		assertRecords(t, &sink, d)
 	})
@@ -216,7 +187,7 @@ func TestTemplateGovernanceRoundTrip(t *testing.T) {
 	}
 	f.Close()
 
-	var sink recorder
+	var sink importerstest.GovernanceRecorder
 	rep, err := importers.Read(context.Background(), path, importers.Options{}, &sink)
 	if err != nil || !rep.OK() {
 		t.Fatalf("import: %v, problems %v", err, rep.Problems)

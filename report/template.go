@@ -60,7 +60,7 @@ func WriteTemplate(w io.Writer, metrics []model.Metric, units []string) (err err
 	}
 	// The sheets are made first, in reading order, so that the hidden
 	// Lists sheet, made when a list needs it, comes last.
-	for _, sheet := range []string{sheetCatalogue, sheetData, sheetOwners, sheetActions, sheetIssues, sheetEvents} {
+	for _, sheet := range []string{sheetCatalogue, sheetData, model.SheetOwners, model.SheetActions, model.SheetIssues, model.SheetEvents} {
 		if _, err := f.NewSheet(sheet); err != nil {
 			return fmt.Errorf("template: sheet %s: %w", sheet, err)
 		}

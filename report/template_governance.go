@@ -10,20 +10,24 @@ import (
 )
 
 // The template's governance sheets hold the same canonical headers as the
-// report's (ownersHeader and the others), under which people enter owners,
-// actions, CX issues and events. They are left empty: the examples are in
-// the Instructions, as text, because a row here would be imported.
+// report's (model.OwnersHeader and the others), under which people enter
+// owners, actions, CX issues and events. They are left empty: the examples
+// are in the Instructions, as text, because a row here would be imported.
 
 // templateListRows is how far down a sheet another sheet's drop-down
 // looks (the Issues sheet's Action column lists the Actions sheet's titles).
 const templateListRows = 1000
+
+// validation makes the validation of column col (a letter), whose header
+// is title: its prompt and its error carry the column's title.
+type validation func(col, title string) (*excelize.DataValidation, error)
 
 // govColumn is one governance column of the template: its width, whether
 // it holds days, and its validation (nil: none).
 type govColumn struct {
 	width float64
 	day   bool
-	dv    func(col string) (*excelize.DataValidation, error)
+	dv    validation
 }
 
 // governanceSheets writes the Owners, Actions, Issues and Events sheets.
@@ -32,34 +36,34 @@ func writeTemplateGovernance(f *excelize.File, st templateStyles, metrics []mode
 	for _, m := range metrics {
 		subjects = append(subjects, m.Name)
 	}
-	unit := func(col string) (*excelize.DataValidation, error) {
+	unit := func(col, title string) (*excelize.DataValidation, error) {
 		dv := newValidation(col)
 		if len(units) == 0 {
-			dv.SetInput("Unit", "A business unit; leave blank for all units.")
+			dv.SetInput(title, "A business unit; leave blank for all units.")
 			return dv, nil
 		}
 		if err := setList(f, dv, units, 1); err != nil {
 			return nil, err
 		}
-		dv.SetInput("Unit", "Pick a business unit, or leave blank for all units.")
-		dv.SetError(excelize.DataValidationErrorStyleWarning, "Unit", "This business unit is new to the workspace. Keep it?")
+		dv.SetInput(title, "Pick a business unit, or leave blank for all units.")
+		dv.SetError(excelize.DataValidationErrorStyleWarning, title, "This business unit is new to the workspace. Keep it?")
 		return dv, nil
 	}
-	prompt := func(title, msg string) func(string) (*excelize.DataValidation, error) {
-		return func(col string) (*excelize.DataValidation, error) {
+	prompt := func(msg string) validation {
+		return func(col, title string) (*excelize.DataValidation, error) {
 			dv := newValidation(col)
 			dv.SetInput(title, msg)
 			return dv, nil
 		}
 	}
-	owner := prompt("Owner", "One person or team: a name, an e-mail address, or both as Name <name@example.com>.")
-	discipline := dropDown("Discipline", disciplineNames(), excelize.DataValidationErrorStyleWarning,
+	owner := prompt("One person or team: a name, an e-mail address, or both as Name <name@example.com>.")
+	discipline := dropDown(disciplineNames(), excelize.DataValidationErrorStyleWarning,
 		"Not one of the six disciplines. cxdash understands common other names; keep it?")
-	metric := func(col string) (*excelize.DataValidation, error) {
+	metric := func(col, title string) (*excelize.DataValidation, error) {
 		dv := newValidation(col)
 		dv.SetSqrefDropList(fmt.Sprintf("%s!$A$2:$A$%d", sheetCatalogue, catalogueListRows+1))
-		dv.SetInput("Metric", "A metric of the Catalogue sheet, or blank.")
-		dv.SetError(excelize.DataValidationErrorStyleWarning, "Metric", "This metric is not in the Catalogue sheet. Keep it?")
+		dv.SetInput(title, "A metric of the Catalogue sheet, or blank.")
+		dv.SetError(excelize.DataValidationErrorStyleWarning, title, "This metric is not in the Catalogue sheet. Keep it?")
 		return dv, nil
 	}
 	sheets := []struct {
@@ -67,64 +71,64 @@ func writeTemplateGovernance(f *excelize.File, st templateStyles, metrics []mode
 		header []string
 		cols   []govColumn
 	}{
-		{sheetOwners, ownersHeader, []govColumn{
-			{12, false, dropDown("Type", []string{"Discipline", "Metric"}, excelize.DataValidationErrorStyleStop,
+		{model.SheetOwners, model.OwnersHeader, []govColumn{
+			{12, false, dropDown([]string{"Discipline", "Metric"}, excelize.DataValidationErrorStyleStop,
 				"Discipline or Metric: what the row gives an owner and a target to.")},
-			{34, false, func(col string) (*excelize.DataValidation, error) {
+			{34, false, func(col, title string) (*excelize.DataValidation, error) {
 				dv := newValidation(col)
 				if err := setList(f, dv, subjects, 2); err != nil {
 					return nil, err
 				}
-				dv.SetInput("Name", "The discipline, or the metric as the Catalogue names it.")
-				dv.SetError(excelize.DataValidationErrorStyleWarning, "Name", "Neither a discipline nor a metric of the Catalogue. Keep it?")
+				dv.SetInput(title, "The discipline, or the metric as the Catalogue names it.")
+				dv.SetError(excelize.DataValidationErrorStyleWarning, title, "Neither a discipline nor a metric of the Catalogue. Keep it?")
 				return dv, nil
 			}},
 			{28, false, owner},
-			{10, false, prompt("Target", "A discipline: the maturity score to reach, 1 to 5. A metric: the value to reach, in its unit.")},
-			{12, true, dateCheck("Target date", "When the target should be reached, such as 2025-12-31.")},
-			{15, false, dropDown("Review cadence", cadenceNames(), excelize.DataValidationErrorStyleStop,
+			{10, false, prompt("A discipline: the maturity score to reach, 1 to 5. A metric: the value to reach, in its unit.")},
+			{12, true, dateCheck("When the target should be reached, such as 2025-12-31.")},
+			{15, false, dropDown(cadenceNames(), excelize.DataValidationErrorStyleStop,
 				"How often the owner reviews it; blank for no review.")},
-			{13, true, dateCheck("Last reviewed", "The day of the last review, such as 2025-03-31.")},
+			{13, true, dateCheck("The day of the last review, such as 2025-03-31.")},
 		}},
-		{sheetActions, actionsHeader, []govColumn{
-			{36, false, prompt("Title", "What is to be done, in a few words. Titles are unique: importing a title again updates the action.")},
+		{model.SheetActions, model.ActionsHeader, []govColumn{
+			{36, false, prompt("What is to be done, in a few words. Titles are unique: importing a title again updates the action.")},
 			{44, false, nil},
 			{22, false, discipline},
 			{28, false, metric},
 			{14, false, unit},
 			{24, false, owner},
-			{11, true, dateCheck("Due", "The day the action is due, such as 2025-06-30.")},
-			{12, false, dropDown("Status", statusNames(model.ActionStatuses), excelize.DataValidationErrorStyleStop,
+			{11, true, dateCheck("The day the action is due, such as 2025-06-30.")},
+			{12, false, dropDown(statusNames(model.ActionStatuses), excelize.DataValidationErrorStyleStop,
 				"Open, In progress, Done or Dropped; blank is Open.")},
-			{8, false, prompt("Gap", "Optional: the gap to target the action closes, as a number.")},
-			{11, true, dateCheck("Created", "The day the action was agreed; blank is the import day.")},
-			{11, true, dateCheck("Closed", "The day it was done or dropped.")},
+			{8, false, prompt("Optional: the gap to target the action closes, as a number.")},
+			{11, true, dateCheck("The day the action was agreed; blank is the import day.")},
+			{11, true, dateCheck("The day it was done or dropped.")},
 		}},
-		{sheetIssues, issuesHeader, []govColumn{
-			{11, true, dateCheck("Date", "The day the issue happened, such as 2025-03-31.")},
-			{16, false, dropDown("Touchpoint", model.Touchpoints, excelize.DataValidationErrorStyleWarning,
+		{model.SheetIssues, model.IssuesHeader, []govColumn{
+			{11, true, dateCheck("The day the issue happened, such as 2025-03-31.")},
+			{16, false, dropDown(model.Touchpoints, excelize.DataValidationErrorStyleWarning,
 				"Not a usual touchpoint. Keep it?")},
 			{14, false, unit},
-			{10, false, dropDown("Severity", statusNames(model.Severities), excelize.DataValidationErrorStyleStop,
+			{10, false, dropDown(statusNames(model.Severities), excelize.DataValidationErrorStyleStop,
 				"Low, Medium, High or Critical (or 1 to 4, 1 the worst).")},
-			{44, false, prompt("Description", "What happened to customers.")},
+			{44, false, prompt("What happened to customers.")},
 			{34, false, nil},
-			{13, false, dropDown("Status", statusNames(model.IssueStatuses), excelize.DataValidationErrorStyleStop,
+			{13, false, dropDown(statusNames(model.IssueStatuses), excelize.DataValidationErrorStyleStop,
 				"Open, Investigating or Resolved; blank is Open.")},
 			{22, false, discipline},
-			{30, false, func(col string) (*excelize.DataValidation, error) {
+			{30, false, func(col, title string) (*excelize.DataValidation, error) {
 				dv := newValidation(col)
-				dv.SetSqrefDropList(fmt.Sprintf("%s!$A$2:$A$%d", sheetActions, templateListRows+1))
-				dv.SetInput("Action", "The title of the action that fixes it, from the Actions sheet, or blank.")
-				dv.SetError(excelize.DataValidationErrorStyleWarning, "Action", "No action has this title. Keep it?")
+				dv.SetSqrefDropList(fmt.Sprintf("%s!$A$2:$A$%d", model.SheetActions, templateListRows+1))
+				dv.SetInput(title, "The title of the action that fixes it, from the Actions sheet, or blank.")
+				dv.SetError(excelize.DataValidationErrorStyleWarning, title, "No action has this title. Keep it?")
 				return dv, nil
 			}},
-			{11, true, dateCheck("Resolved", "The day the issue was resolved.")},
+			{11, true, dateCheck("The day the issue was resolved.")},
 		}},
-		{sheetEvents, eventsHeader, []govColumn{
-			{11, true, dateCheck("Date", "The day of the event, such as 2025-03-31.")},
+		{model.SheetEvents, model.EventsHeader, []govColumn{
+			{11, true, dateCheck("The day of the event, such as 2025-03-31.")},
 			{16, false, unit},
-			{36, false, prompt("Title", "A few words: Outage, Relaunch, Reorganisation...")},
+			{36, false, prompt("A few words: Outage, Relaunch, Reorganisation...")},
 			{60, false, nil},
 		}},
 	}
@@ -159,7 +163,7 @@ func writeTemplateGovSheet(f *excelize.File, st templateStyles, sheet string, he
 			continue
 		}
 		letter, _ := excelize.ColumnNumberToName(i + 1)
-		dv, err := c.dv(letter)
+		dv, err := c.dv(letter, header[i])
 		if err != nil {
 			return fmt.Errorf("%s: %w", header[i], err)
 		}
@@ -179,8 +183,8 @@ func newValidation(col string) *excelize.DataValidation {
 
 // dropDown is a drop-down of values; style says whether other values are
 // refused (stop) or only questioned (warning).
-func dropDown(title string, values []string, style excelize.DataValidationErrorStyle, msg string) func(string) (*excelize.DataValidation, error) {
-	return func(col string) (*excelize.DataValidation, error) {
+func dropDown(values []string, style excelize.DataValidationErrorStyle, msg string) validation {
+	return func(col, title string) (*excelize.DataValidation, error) {
 		dv := newValidation(col)
 		if err := dv.SetDropList(values); err != nil {
 			return nil, err
@@ -193,8 +197,8 @@ func dropDown(title string, values []string, style excelize.DataValidationErrorS
 
 // dateCheck asks for a date; a text that is none is questioned, not
 // refused, since the importer reads more forms than Excel does.
-func dateCheck(title, msg string) func(string) (*excelize.DataValidation, error) {
-	return func(col string) (*excelize.DataValidation, error) {
+func dateCheck(msg string) validation {
+	return func(col, title string) (*excelize.DataValidation, error) {
 		dv := newValidation(col)
 		// Excel's date serials: 1900-01-01 to 9999-12-31.
 		if err := dv.SetRange(1, 2958465, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {

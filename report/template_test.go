@@ -17,6 +17,7 @@ import (
 
 	"cxdash/assets"
 	"cxdash/importers"
+	"cxdash/importers/importerstest"
 	"cxdash/model"
 	"cxdash/report"
 )
@@ -369,22 +370,6 @@ func TestWriteTemplateFile(t *testing.T) {
 	})
 }
 
-// collect is an importers.Sink that keeps what it is given.
-type collect struct {
-	metrics []model.Metric
-	obs     []model.Observation
-}
-
-func (c *collect) PutMetric(_ context.Context, m model.Metric) error {
-	c.metrics = append(c.metrics, m)
-	return nil
-}
-
-func (c *collect) AddObservation(_ context.Context, o model.Observation) error {
-	c.obs = append(c.obs, o)
-	return nil
-}
-
 // fillTemplate writes the template to dir/template.xlsx and fills its Data
 // sheet from row 2 the way a person would in Excel: text periods and
 // dates, numbers, numbers as text and a percent-formatted cell.
@@ -451,7 +436,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 	t.Run("filled in", func(t *testing.T) {
 		path := fillTemplate(t, metrics, []string{"Retail", "Online"}, good)
-		var sink recorder
+		var sink importerstest.GovernanceRecorder
 		rep, err := importers.Read(context.Background(), path, importers.Options{}, &sink)
 		if err != nil || !rep.OK() {
 			t.Fatalf("import: %v, problems %v", err, rep.Problems)
@@ -467,7 +452,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			}
 		}
 		var got []string
-		for _, o := range sink.obs {
+		for _, o := range sink.Observations {
 			got = append(got, fmt.Sprintf("%s %s %s %v %q %s", o.Source.Cell, o.Period, o.Unit, o.Metric, o.Note, strconv.FormatFloat(o.Value, 'g', -1, 64)))
 		}
 		want := []string{
@@ -483,14 +468,14 @@ func TestTemplateRoundTrip(t *testing.T) {
 		if rep.Skipped != 2 {
 			t.Errorf("skipped %d cells, want 2 (n/a and -)", rep.Skipped)
 		}
-		if n := len(sink.owners) + len(sink.actions) + len(sink.issues) + len(sink.events); n != 0 {
+		if n := sink.Records(); n != 0 {
 			t.Errorf("the empty governance sheets gave %d records", n)
 		}
 		for _, name := range []string{"NPS", "Complaint resolution days", "Closed-loop feedback process"} {
-			i := slices.IndexFunc(sink.metrics, func(m model.Metric) bool { return m.Name == name })
+			i := slices.IndexFunc(sink.Metrics, func(m model.Metric) bool { return m.Name == name })
 			j := slices.IndexFunc(metrics, func(m model.Metric) bool { return m.Name == name })
-			if i < 0 || metricString(sink.metrics[i]) != metricString(metrics[j]) {
-				t.Errorf("catalogue entry %s did not survive the round trip: %v", name, sink.metrics)
+			if i < 0 || metricString(sink.Metrics[i]) != metricString(metrics[j]) {
+				t.Errorf("catalogue entry %s did not survive the round trip: %v", name, sink.Metrics)
 			}
 		}
 	})

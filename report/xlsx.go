@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"cxdash/model"
 )
 
 // The Excel report's fixed sheets; one sheet per discipline sits between
@@ -78,7 +80,7 @@ func (x *xlsxReport) write() error {
 		return err
 	}
 	used := map[string]bool{}
-	gov := []string{sheetOwners, sheetActions, sheetIssues, sheetEvents}
+	gov := []string{model.SheetOwners, model.SheetActions, model.SheetIssues, model.SheetEvents}
 	if len(x.gov.issues) > 0 {
 		gov = append(gov, sheetIssueTrends)
 	}
@@ -120,9 +122,9 @@ func (x *xlsxReport) write() error {
 	x.f.SetActiveSheet(0)
 	return x.f.SetDocProps(&excelize.DocProperties{
 		Title:       x.d.title(),
-		Subject:     "CX maturity, " + unitLabel(x.d.Unit) + ", " + x.d.Period.Label(),
+		Subject:     "CX maturity, " + model.UnitLabel(x.d.Unit) + ", " + x.d.Period.Label(),
 		Creator:     "cxdash",
-		Category:    "cxdash report", // importers.ReportCategory: importing the report back takes only its governance sheets
+		Category:    model.ReportCategory, // importing the report back takes only its governance sheets
 		Description: "Written by cxdash. Charts read the Summary, Trend and Units sheets.",
 	})
 }

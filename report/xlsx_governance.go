@@ -9,22 +9,12 @@ import (
 	"cxdash/model"
 )
 
-// The governance sheets carry exactly the importer's canonical headers
-// (issue 7), so that a report read back as a workbook restores the records.
-const (
-	sheetOwners      = "Owners"
-	sheetActions     = "Actions"
-	sheetIssues      = "Issues"
-	sheetEvents      = "Events"
-	sheetIssueTrends = "Issue trends"
-)
+// The governance sheets (model.SheetOwners and the others) carry exactly
+// the canonical headers (model.OwnersHeader and the others), so that a
+// report read back as a workbook restores the records.
 
-var (
-	ownersHeader  = []string{"Type", "Name", "Owner", "Target", "Target date", "Review cadence", "Last reviewed"}
-	actionsHeader = []string{"Title", "Description", "Discipline", "Metric", "Unit", "Owner", "Due", "Status", "Gap", "Created", "Closed"}
-	issuesHeader  = []string{"Date", "Touchpoint", "Unit", "Severity", "Description", "Root cause", "Status", "Discipline", "Action", "Resolved"}
-	eventsHeader  = []string{"Date", "Unit", "Title", "Description"}
-)
+// sheetIssueTrends holds the issue counts by month and their chart.
+const sheetIssueTrends = "Issue trends"
 
 // summaryOverdueRows is how many overdue actions the Summary lists; the
 // Actions sheet has them all.
@@ -45,8 +35,8 @@ func (x *xlsxReport) writeGovernanceSheets() error {
 		sheet string
 		write func() error
 	}{
-		{sheetOwners, x.writeOwners}, {sheetActions, x.writeActions},
-		{sheetIssues, x.writeIssues}, {sheetEvents, x.writeEvents},
+		{model.SheetOwners, x.writeOwners}, {model.SheetActions, x.writeActions},
+		{model.SheetIssues, x.writeIssues}, {model.SheetEvents, x.writeEvents},
 		{sheetIssueTrends, x.writeIssueTrends},
 	} {
 		if err := s.write(); err != nil {
@@ -73,8 +63,8 @@ func (x *xlsxReport) govTable(sh string, cols, n int, days ...int) error {
 }
 
 func (x *xlsxReport) writeOwners() error {
-	const sh = sheetOwners
-	if err := x.header(sh, 1, ownersHeader, []float64{12, 34, 28, 10, 12, 15, 13}, true); err != nil {
+	const sh = model.SheetOwners
+	if err := x.header(sh, 1, model.OwnersHeader, []float64{12, 34, 28, 10, 12, 15, 13}, true); err != nil {
 		return err
 	}
 	for i, o := range x.gov.ownerships {
@@ -84,12 +74,12 @@ func (x *xlsxReport) writeOwners() error {
 			return err
 		}
 	}
-	return x.govTable(sh, len(ownersHeader), len(x.gov.ownerships), 5, 7)
+	return x.govTable(sh, len(model.OwnersHeader), len(x.gov.ownerships), 5, 7)
 }
 
 func (x *xlsxReport) writeActions() error {
-	const sh = sheetActions
-	if err := x.header(sh, 1, actionsHeader, []float64{36, 44, 22, 28, 14, 24, 11, 12, 8, 11, 11}, true); err != nil {
+	const sh = model.SheetActions
+	if err := x.header(sh, 1, model.ActionsHeader, []float64{36, 44, 22, 28, 14, 24, 11, 12, 8, 11, 11}, true); err != nil {
 		return err
 	}
 	fw := x.d.Framework
@@ -101,7 +91,7 @@ func (x *xlsxReport) writeActions() error {
 			return err
 		}
 	}
-	if err := x.govTable(sh, len(actionsHeader), len(x.gov.actions), 7, 10, 11); err != nil {
+	if err := x.govTable(sh, len(model.ActionsHeader), len(x.gov.actions), 7, 10, 11); err != nil {
 		return err
 	}
 	// Overdue actions in red, as the report's day judges them.
@@ -109,7 +99,7 @@ func (x *xlsxReport) writeActions() error {
 		if !a.Overdue(x.gov.asOf) {
 			continue
 		}
-		if err := x.style(sh, 1, i+2, len(actionsHeader), i+2, x.st.late); err != nil {
+		if err := x.style(sh, 1, i+2, len(model.ActionsHeader), i+2, x.st.late); err != nil {
 			return err
 		}
 		for _, c := range []int{7, 10, 11} {
@@ -122,8 +112,8 @@ func (x *xlsxReport) writeActions() error {
 }
 
 func (x *xlsxReport) writeIssues() error {
-	const sh = sheetIssues
-	if err := x.header(sh, 1, issuesHeader, []float64{11, 16, 14, 10, 44, 34, 13, 22, 30, 11}, true); err != nil {
+	const sh = model.SheetIssues
+	if err := x.header(sh, 1, model.IssuesHeader, []float64{11, 16, 14, 10, 44, 34, 13, 22, 30, 11}, true); err != nil {
 		return err
 	}
 	fw := x.d.Framework
@@ -135,12 +125,12 @@ func (x *xlsxReport) writeIssues() error {
 			return err
 		}
 	}
-	return x.govTable(sh, len(issuesHeader), len(x.gov.issues), 1, 10)
+	return x.govTable(sh, len(model.IssuesHeader), len(x.gov.issues), 1, 10)
 }
 
 func (x *xlsxReport) writeEvents() error {
-	const sh = sheetEvents
-	if err := x.header(sh, 1, eventsHeader, []float64{11, 16, 36, 60}, true); err != nil {
+	const sh = model.SheetEvents
+	if err := x.header(sh, 1, model.EventsHeader, []float64{11, 16, 36, 60}, true); err != nil {
 		return err
 	}
 	for i, e := range x.gov.events {
@@ -149,7 +139,7 @@ func (x *xlsxReport) writeEvents() error {
 			return err
 		}
 	}
-	return x.govTable(sh, len(eventsHeader), len(x.gov.events), 1)
+	return x.govTable(sh, len(model.EventsHeader), len(x.gov.events), 1)
 }
 
 // Issue trends layout: a chart at the top, the tables under it.

@@ -92,7 +92,7 @@ func (x *xlsxReport) writeSummaryGovernance() error {
 	}
 	for i, e := range g.upcoming {
 		r := row + 1 + i
-		if err := x.setRow(sh, r, []any{text(e.Title), day(e.Date), unitLabel(e.Unit), text(e.Description)}); err != nil {
+		if err := x.setRow(sh, r, []any{text(e.Title), day(e.Date), model.UnitLabel(e.Unit), text(e.Description)}); err != nil {
 			return err
 		}
 		if err := x.style(sh, 2, r, 2, r, x.st.day); err != nil {

@@ -49,7 +49,7 @@ func (x *xlsxReport) writeSummary() error {
 		style int
 		extra any
 	}{
-		{"Business unit", unitLabel(d.Unit), x.st.text, nil},
+		{"Business unit", model.UnitLabel(d.Unit), x.st.text, nil},
 		{"Period", d.Period.Label(), x.st.text, nil},
 		{"Generated", d.generated(), x.st.date, nil},
 		{},
@@ -300,7 +300,7 @@ func (x *xlsxReport) addCharts() error {
 	if err := x.f.AddChart(sheetSummary, cellName(1, lineRow), &excelize.Chart{
 		Type:         excelize.Line,
 		Series:       lines,
-		Title:        chartTitle("Maturity over time: " + unitLabel(x.d.Unit)),
+		Title:        chartTitle("Maturity over time: " + model.UnitLabel(x.d.Unit)),
 		Legend:       excelize.ChartLegend{Position: "right"},
 		YAxis:        excelize.ChartAxis{Minimum: &lo1, Maximum: &hi, MajorUnit: 1, MajorGridLines: true},
 		ShowBlanksAs: "gap",

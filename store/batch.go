@@ -135,7 +135,7 @@ type BatchTx struct {
 }
 
 const (
-	obsCols       = 8
+	obsCols       = len(obsColumns)
 	rowsPerInsert = 100
 	// rowsPerCopy: each COPY costs round trips, and catalogue lookups
 	// cannot run on the connection while one is open, so rows go in chunks.
@@ -143,12 +143,14 @@ const (
 )
 
 // obsColumns are the observations columns a batch fills, in buf's order.
-var obsColumns = []string{"batch_id", "metric_id", "unit_id", "period", "value", "note", "sheet", "cell"}
+var obsColumns = [...]string{"batch_id", "metric_id", "unit_id", "period", "value", "note", "sheet", "cell"}
 
-// insertObservations is the INSERT for n rows.
+// insertObservations is the INSERT for n rows:
+// INSERT INTO observations(batch_id, …, cell) VALUES (?, …, ?), (?, …, ?).
 func insertObservations(n int) string {
-	return `INSERT INTO observations(batch_id, metric_id, unit_id, period, value, note, sheet, cell) VALUES ` +
-		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", obsCols), ", ") + ")"
+	return "INSERT INTO observations(" + strings.Join(obsColumns[:], ", ") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 // BeginBatch starts an import of the file info describes. It waits while
@@ -287,7 +289,7 @@ func (tx *BatchTx) copy() error {
 		tx.s.d.args(r[3:])
 		tx.rows = append(tx.rows, r)
 	}
-	return tx.tx.copyFrom(tx.rowCtx, "observations", obsColumns, tx.rows)
+	return tx.tx.copyFrom(tx.rowCtx, "observations", obsColumns[:], tx.rows)
 }
 
 func (tx *BatchTx) metricID(ctx context.Context, o model.Observation) (any, error) {

@@ -168,7 +168,8 @@ func BenchmarkCopy1M(b *testing.B) {
 		b.Run(dir, func(b *testing.B) {
 			for range b.N {
 				b.StopTimer()
-				from, to := src, src
+				from := src
+				var to *store.Store
 				server, err := store.Open(ctx, needPostgres(b))
 				if err != nil {
 					b.Fatal(err)

@@ -1,4 +1,4 @@
-package app_test
+package workspace_test
 
 import (
 	"context"
@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"testing"
 
-	cxapp "cxdash/app"
 	"cxdash/internal/pgtest"
+	"cxdash/workspace"
 )
 
 // BenchmarkImportEngines imports the same file into a workspace file
@@ -34,17 +34,18 @@ func BenchmarkImportEngines(b *testing.B) {
 						if engine == "postgres" {
 							loc = srv.NewDatabase(b)
 						}
-						ws, err := cxapp.OpenWorkspace(context.Background(), loc)
+						ws, err := workspace.Open(context.Background(), loc)
 						if err != nil {
 							b.Fatal(err)
 						}
-						var res cxapp.ImportResult
+						var res workspace.ImportResult
+						var resErr error
 						return func() {
-								res = ws.ImportFile(context.Background(), path, cxapp.ImportOptions{})
+								res, resErr = ws.ImportFile(context.Background(), path, workspace.ImportOptions{})
 							}, func() {
 								defer ws.Close()
-								if res.Err != nil || !res.Imported() || res.Batch.Rows != n {
-									b.Fatalf("import: %v, batch %+v, problems %v", res.Err, res.Batch, res.Report.Problems)
+								if resErr != nil || !res.Imported() || res.Batch.Rows != n {
+									b.Fatalf("import: %v, batch %+v, problems %v", resErr, res.Batch, res.Problems)
 								}
 							}
 					})

@@ -1,4 +1,4 @@
-package app_test
+package workspace_test
 
 import (
 	"bufio"
@@ -20,10 +20,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	cxapp "cxdash/app"
 	"cxdash/importers"
 	"cxdash/model"
 	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // The import benchmarks of issue 3 (README, "Speed"): each measures one
@@ -241,9 +241,9 @@ func measure(b *testing.B, n int, setup func(b *testing.B) (step func(), done fu
 	}
 }
 
-func openBenchWorkspace(b *testing.B) *cxapp.Workspace {
+func openBenchWorkspace(b *testing.B) *workspace.Workspace {
 	b.Helper()
-	ws, err := cxapp.OpenWorkspace(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	ws, err := workspace.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -258,13 +258,14 @@ func benchImport(b *testing.B, format string) {
 			measure(b, n, func(b *testing.B) (func(), func()) {
 				path := benchFile(b, n, format)
 				ws := openBenchWorkspace(b)
-				var res cxapp.ImportResult
+				var res workspace.ImportResult
+				var resErr error
 				return func() {
-						res = ws.ImportFile(context.Background(), path, cxapp.ImportOptions{})
+						res, resErr = ws.ImportFile(context.Background(), path, workspace.ImportOptions{})
 					}, func() {
 						defer ws.Close()
-						if res.Err != nil || !res.Imported() || res.Batch.Rows != n {
-							b.Fatalf("import: %v, batch %+v, problems %v", res.Err, res.Batch, res.Report.Problems)
+						if resErr != nil || !res.Imported() || res.Batch.Rows != n {
+							b.Fatalf("import: %v, batch %+v, problems %v", resErr, res.Batch, res.Problems)
 						}
 					}
 			})

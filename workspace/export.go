@@ -1,8 +1,7 @@
-package app
+package workspace
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"path/filepath"
 	"strings"
@@ -10,7 +9,6 @@ import (
 
 	"cxdash/model"
 	"cxdash/report"
-	"cxdash/store"
 )
 
 // exportPage is how many observations an export reads per query: enough to
@@ -20,35 +18,35 @@ const exportPage = 20000
 // ExportXLSX writes the Excel report of unit ("" or "All" for all units)
 // to path. The file appears only when complete; progress counts
 // observations written.
-func (w *Workspace) ExportXLSX(ctx context.Context, path, unit string, progress func(done, total int)) error {
+func (w *Workspace) ExportXLSX(ctx context.Context, path, unit string, progress Progress) error {
 	return w.fromSnapshot(ctx, func(w *Workspace) error {
 		d, err := w.ReportData(ctx, unit)
 		if err != nil {
 			return err
 		}
-		return report.WriteXLSXFile(ctx, path, d, progress)
+		return report.WriteXLSXFile(ctx, path, d, progress.report())
 	})
 }
 
 // ExportHTML writes the offline interactive HTML report of unit to path.
-func (w *Workspace) ExportHTML(ctx context.Context, path, unit string, progress func(done, total int)) error {
+func (w *Workspace) ExportHTML(ctx context.Context, path, unit string, progress Progress) error {
 	return w.fromSnapshot(ctx, func(w *Workspace) error {
 		d, err := w.ReportData(ctx, unit)
 		if err != nil {
 			return err
 		}
-		return report.WriteHTMLFile(ctx, path, d, progress)
+		return report.WriteHTMLFile(ctx, path, d, progress.report())
 	})
 }
 
 // ExportCSV writes unit's observations with their sources to path as CSV.
-func (w *Workspace) ExportCSV(ctx context.Context, path, unit string, progress func(done, total int)) error {
+func (w *Workspace) ExportCSV(ctx context.Context, path, unit string, progress Progress) error {
 	return w.fromSnapshot(ctx, func(w *Workspace) error {
 		d, err := w.ReportData(ctx, unit)
 		if err != nil {
 			return err
 		}
-		return report.WriteCSVFile(ctx, path, d, progress)
+		return report.WriteCSVFile(ctx, path, d, progress.report())
 	})
 }
 
@@ -56,12 +54,12 @@ func (w *Workspace) ExportCSV(ctx context.Context, path, unit string, progress f
 // report's every part (summary, charts, data sheet) shows the same batches
 // while others import into a team workspace, or the window into this file.
 func (w *Workspace) fromSnapshot(ctx context.Context, fn func(*Workspace) error) error {
-	st, err := w.Store.Snapshot(ctx)
+	st, err := w.st.Snapshot(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	return fn(&Workspace{Store: st})
+	return fn(&Workspace{st: st})
 }
 
 // ReportData gathers what a report shows: unit ("" or "All" for all units)
@@ -71,7 +69,7 @@ func (w *Workspace) fromSnapshot(ctx context.Context, fn func(*Workspace) error)
 // governance records: every owner and target, and the actions, CX issues
 // and events of unit and of all units.
 func (w *Workspace) ReportData(ctx context.Context, unit string) (report.Data, error) {
-	st := w.Store
+	st := w.st
 	fw, err := st.Framework(ctx)
 	if err != nil {
 		return report.Data{}, err
@@ -109,7 +107,7 @@ func (w *Workspace) ReportData(ctx context.Context, unit string) (report.Data, e
 	if err != nil {
 		return report.Data{}, err
 	}
-	filter := store.ObservationFilter{}
+	filter := ObservationFilter{}
 	if unit != model.AllUnits {
 		filter.Unit = unit
 	}
@@ -118,7 +116,7 @@ func (w *Workspace) ReportData(ctx context.Context, unit string) (report.Data, e
 		return report.Data{}, err
 	}
 	d := report.Data{
-		Workspace:        clientName(st.Path()),
+		Workspace:        ClientName(st.Path()),
 		Unit:             unit,
 		Period:           periods[current],
 		Generated:        time.Now(),
@@ -145,16 +143,16 @@ func (w *Workspace) ReportData(ctx context.Context, unit string) (report.Data, e
 // the actions, issues and events of unit and of all units (every one for
 // model.AllUnits). Overdue is judged today.
 func (w *Workspace) governanceData(ctx context.Context, unit string, d *report.Data) error {
-	st := w.Store
+	st := w.st
 	var err error
 	if d.Ownerships, err = st.Ownerships(ctx); err != nil {
 		return err
 	}
-	actions, err := st.Actions(ctx, store.ActionFilter{})
+	actions, err := st.Actions(ctx, ActionFilter{})
 	if err != nil {
 		return err
 	}
-	issues, err := st.Issues(ctx, store.IssueFilter{})
+	issues, err := st.Issues(ctx, IssueFilter{})
 	if err != nil {
 		return err
 	}
@@ -184,29 +182,16 @@ func (w *Workspace) governanceData(ctx context.Context, unit string, d *report.D
 	return nil
 }
 
-// resolveUnit is model.AllUnits for "" and "All", else the workspace's
-// spelling of unit.
-func resolveUnit(units []string, unit string) (string, error) {
-	if strings.TrimSpace(unit) == "" || strings.EqualFold(strings.TrimSpace(unit), model.AllUnits) {
-		return model.AllUnits, nil
-	}
-	found, ok := matchUnit(units, unit)
-	if !ok {
-		return "", fmt.Errorf("no business unit %q: the workspace has %s", unit, strings.Join(units, ", "))
-	}
-	return found, nil
-}
-
 // observations streams what filter selects, oldest batch first and in
 // import order within a batch, a page at a time. Paging by batch keeps
 // each query on the batch index and its offsets small.
-func (w *Workspace) observations(ctx context.Context, filter store.ObservationFilter, batches []store.Batch) iter.Seq2[model.Observation, error] {
+func (w *Workspace) observations(ctx context.Context, filter ObservationFilter, batches []Batch) iter.Seq2[model.Observation, error] {
 	return func(yield func(model.Observation, error) bool) {
 		for i := len(batches) - 1; i >= 0; i-- {
 			f := filter
 			f.BatchID, f.Limit = batches[i].ID, exportPage
 			for {
-				page, err := w.Store.Observations(ctx, f)
+				page, err := w.st.Observations(ctx, f)
 				if err != nil {
 					yield(model.Observation{}, err)
 					return
@@ -225,10 +210,10 @@ func (w *Workspace) observations(ctx context.Context, filter store.ObservationFi
 	}
 }
 
-// clientName names a workspace in reports: its file name without the
+// ClientName names a workspace in reports: its file name without the
 // extension, or a team workspace's database name.
-func clientName(path string) string {
-	if db, ok := teamDatabase(path); ok {
+func ClientName(path string) string {
+	if db, ok := ServerDatabase(path); ok {
 		return db // a team workspace: its database, not "postgres:" and the host
 	}
 	base := filepath.Base(path)

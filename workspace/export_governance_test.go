@@ -1,4 +1,4 @@
-package app_test
+package workspace_test
 
 import (
 	"context"
@@ -21,7 +21,7 @@ func govDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0
 func TestExportGovernance(t *testing.T) {
 	ctx := context.Background()
 	ws := openWorkspace(t, true)
-	st := ws.Store
+	st := storeOf(t, ws)
 	target := 4.0
 	if err := st.PutOwnership(ctx, model.Ownership{Kind: model.SubjectDiscipline, Key: model.Strategy, Owner: "Ana Souza",
 		Target: &target, Cadence: model.CadenceQuarterly}); err != nil {

@@ -1,4 +1,4 @@
-package app_test
+package workspace_test
 
 import (
 	"bytes"
@@ -14,15 +14,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	cxapp "cxdash/app"
 	"cxdash/model"
 	"cxdash/store"
+	"cxdash/workspace"
 )
 
-func openWorkspace(t *testing.T, demo bool) *cxapp.Workspace {
+func openWorkspace(t *testing.T, demo bool) *workspace.Workspace {
 	t.Helper()
 	ctx := context.Background()
-	ws, err := cxapp.OpenWorkspace(ctx, filepath.Join(t.TempDir(), "acme.db"))
+	ws, err := workspace.Open(ctx, filepath.Join(t.TempDir(), "acme.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestExportDemo(t *testing.T) {
 	ctx := context.Background()
 	ws := openWorkspace(t, true)
 	dir := t.TempDir()
-	counts, err := ws.Store.Counts(ctx)
+	counts, err := ws.Counts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,11 +73,11 @@ func TestExportDemo(t *testing.T) {
 
 	t.Run("xlsx", func(t *testing.T) {
 		path := filepath.Join(dir, "report.xlsx")
-		var done, total int
-		if err := ws.ExportXLSX(ctx, path, "", func(d, n int) { done, total = d, n }); err != nil {
+		var done, total int64
+		if err := ws.ExportXLSX(ctx, path, "", func(d, n int64) { done, total = d, n }); err != nil {
 			t.Fatal(err)
 		}
-		if done != counts.Observations || total != counts.Observations {
+		if done != int64(counts.Observations) || total != int64(counts.Observations) {
 			t.Errorf("progress ended at %d of %d, want %d", done, total, counts.Observations)
 		}
 		f, err := excelize.OpenFile(path)
@@ -101,8 +101,8 @@ func TestExportDemo(t *testing.T) {
 		if len(rows)-1 != counts.Observations {
 			t.Errorf("Data has %d rows, want %d observations", len(rows)-1, counts.Observations)
 		}
-		if got := rows[1][8]; got != cxapp.DemoFileName {
-			t.Errorf("source file %q, want %s", got, cxapp.DemoFileName)
+		if got := rows[1][8]; got != workspace.DemoFileName {
+			t.Errorf("source file %q, want %s", got, workspace.DemoFileName)
 		}
 		units, _ := f.GetRows("Units")
 		if len(units) != 4 {
@@ -121,7 +121,7 @@ func TestExportDemo(t *testing.T) {
 		}
 		page := string(b)
 		for _, s := range []string{"<title>CX maturity report: acme</title>", "Disciplines in " + want.Period.Label(),
-			fmt.Sprintf("%.2f", want.Overall.Score), cxapp.DemoFileName} {
+			fmt.Sprintf("%.2f", want.Overall.Score), workspace.DemoFileName} {
 			if !strings.Contains(page, s) {
 				t.Errorf("the HTML report lacks %q", s)
 			}
@@ -161,7 +161,7 @@ func TestExportOneUnit(t *testing.T) {
 	if got, _ := strconv.ParseFloat(rawCell(t, f, "Summary", "B6"), 64); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", want.Overall.Score) {
 		t.Errorf("Online's index %v, want %v", got, want.Overall.Score)
 	}
-	n, err := ws.Store.CountObservations(ctx, store.ObservationFilter{Unit: "Online"})
+	n, err := ws.CountObservations(ctx, store.ObservationFilter{Unit: "Online"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,14 +187,14 @@ func TestExportErrorsLeaveNoFile(t *testing.T) {
 		unit string
 		want func(error) bool
 	}{
-		{"empty workspace", false, ctx, "", func(err error) bool { return errors.Is(err, cxapp.ErrNoData) }},
+		{"empty workspace", false, ctx, "", func(err error) bool { return errors.Is(err, workspace.ErrNoData) }},
 		{"unknown unit", true, ctx, "Mars", func(err error) bool { return err != nil && strings.Contains(err.Error(), `no business unit "Mars"`) }},
 		{"cancelled", true, cancelled, "", func(err error) bool { return errors.Is(err, context.Canceled) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ws := openWorkspace(t, tc.demo)
 			dir := t.TempDir()
-			exports := map[string]func(context.Context, string, string, func(int, int)) error{
+			exports := map[string]func(context.Context, string, string, workspace.Progress) error{
 				"r.xlsx": ws.ExportXLSX, "r.html": ws.ExportHTML, "r.csv": ws.ExportCSV,
 			}
 			for name, export := range exports {
@@ -227,8 +227,8 @@ func TestExportPagesThroughBatches(t *testing.T) {
 	if err := os.WriteFile(src, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if res := ws.ImportFile(ctx, src, cxapp.ImportOptions{}); !res.Imported() {
-		t.Fatalf("import: %v %v", res.Err, res.Report.Problems)
+	if res, resErr := ws.ImportFile(ctx, src, workspace.ImportOptions{}); !res.Imported() {
+		t.Fatalf("import: %v %v", resErr, res.Problems)
 	}
 	out := filepath.Join(t.TempDir(), "all.csv")
 	if err := ws.ExportCSV(ctx, out, "", nil); err != nil {
@@ -252,4 +252,16 @@ func TestExportPagesThroughBatches(t *testing.T) {
 	if big != n {
 		t.Errorf("%d rows of big.csv exported, want %d", big, n)
 	}
+}
+
+// storeOf opens a second connection to ws's file, for tests that set up
+// or check rows the workspace's own operations do not reach.
+func storeOf(t *testing.T, ws *workspace.Workspace) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), ws.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -1,4 +1,4 @@
-package app
+package workspace
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"cxdash/model"
 )
 
-// An xlsx import is bound by parsing, not by SQLite (NOTES.md): with two
+// An xlsx import is bound by parsing, not by SQLite (docs/NOTES.md): with two
 // cores the importer can parse the next rows while another goroutine inserts
 // the previous ones. Pipeline is that hand-over.
 const (
@@ -26,7 +26,7 @@ const (
 )
 
 // ErrPipelineClosed is returned by a Pipeline's methods after Close.
-var ErrPipelineClosed = errors.New("app: import pipeline is closed")
+var ErrPipelineClosed = errors.New("workspace: import pipeline is closed")
 
 // Pipeline is an importers.Sink (and GovernanceSink) that passes what it receives, in order, to
 // another Sink (the store's batch transaction) on its own goroutine, so that

@@ -1,4 +1,4 @@
-package app_test
+package workspace_test
 
 import (
 	"context"
@@ -16,11 +16,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	cxapp "cxdash/app"
 	"cxdash/assets"
 	"cxdash/importers"
 	"cxdash/model"
 	"cxdash/store"
+	"cxdash/workspace"
 )
 
 // pipeRows are the rows of a long sheet with a Target column whose values
@@ -127,7 +127,7 @@ func writePipeCSV(t *testing.T, path string, n int) {
 
 // storeDump is everything an import leaves in a store.
 type storeDump struct {
-	Report  importers.Report
+	Report  importers.Result
 	Batch   store.Batch // ImportedAt, User, Path and SHA256 cleared
 	Counts  store.Counts
 	Metrics []model.Metric
@@ -135,7 +135,7 @@ type storeDump struct {
 	Obs     []model.Observation
 }
 
-func dumpStore(t *testing.T, st *store.Store, rep importers.Report, b store.Batch) storeDump {
+func dumpStore(t *testing.T, st *store.Store, rep importers.Result, b store.Batch) storeDump {
 	t.Helper()
 	ctx := context.Background()
 	d := storeDump{Report: rep, Batch: b}
@@ -182,9 +182,9 @@ func importDirect(t *testing.T, path string, pipelined bool) storeDump {
 	}
 	defer tx.Rollback()
 	var sink importers.Sink = tx
-	var pipe *cxapp.Pipeline
+	var pipe *workspace.Pipeline
 	if pipelined {
-		pipe = cxapp.NewPipeline(ctx, tx)
+		pipe = workspace.NewPipeline(ctx, tx)
 		sink = pipe
 	}
 	rep, err := importers.Read(ctx, path, importers.Options{TempDir: t.TempDir()}, sink)
@@ -251,16 +251,18 @@ func TestPipelineImportsWhatTheSequentialPathDoes(t *testing.T) {
 			}
 			compareDumps(t, "pipelined", pip, seq)
 
-			ws, err := cxapp.OpenWorkspace(context.Background(), filepath.Join(t.TempDir(), "ws.db"))
+			ws, err := workspace.Open(context.Background(), filepath.Join(t.TempDir(), "ws.db"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer ws.Close()
-			res := ws.ImportFile(context.Background(), path, cxapp.ImportOptions{})
-			if res.Err != nil || !res.Imported() {
-				t.Fatalf("ImportFile: %v %v", res.Err, res.Report.Problems)
+			res, resErr := ws.ImportFile(context.Background(), path, workspace.ImportOptions{})
+			if resErr != nil || !res.Imported() {
+				t.Fatalf("ImportFile: %v %v", resErr, res.Problems)
 			}
-			got := dumpStore(t, ws.Store, res.Report, res.Batch)
+			st := storeOf(t, ws)
+			got := dumpStore(t, st, res.Result, res.Batch)
+			st.Close() // before counting goroutines: its pool has one
 			got.Report.Sheets, seq.Report.Sheets = nil, nil // previews depend on the options, not the sink
 			compareDumps(t, "Workspace.ImportFile", got, seq)
 			ws.Close()
@@ -299,7 +301,7 @@ func compareDumps(t *testing.T, what string, got, want storeDump) {
 // feed sends a level metric and then up to n observations of it, making
 // call bad instead of observation at, and returns the first error and the
 // index of the call that returned it (n when none did).
-func feed(ctx context.Context, p *cxapp.Pipeline, n, at int, bad func(*cxapp.Pipeline) error) (int, error) {
+func feed(ctx context.Context, p *workspace.Pipeline, n, at int, bad func(*workspace.Pipeline) error) (int, error) {
 	if err := p.PutMetric(ctx, model.NewLevelMetric("Vision", model.Strategy)); err != nil {
 		return -1, err
 	}
@@ -323,21 +325,21 @@ func TestPipelineWriterErrorReachesTheImporter(t *testing.T) {
 	const n, at = 20000, 3000
 	cases := []struct {
 		name string
-		bad  func(*cxapp.Pipeline) error
+		bad  func(*workspace.Pipeline) error
 		is   func(error) bool
 	}{
-		{"metric not in catalogue", func(p *cxapp.Pipeline) error {
+		{"metric not in catalogue", func(p *workspace.Pipeline) error {
 			return p.AddObservation(context.Background(), model.Observation{Metric: "Nope", Period: model.MonthPeriod(2024, 1), Value: 1})
 		}, func(err error) bool {
 			return errors.Is(err, store.ErrNotFound) && strings.Contains(err.Error(), `"Nope"`)
 		}},
-		{"value not finite", func(p *cxapp.Pipeline) error {
+		{"value not finite", func(p *workspace.Pipeline) error {
 			return p.AddObservation(context.Background(), model.Observation{Metric: "Vision", Period: model.MonthPeriod(2024, 1), Value: math.Inf(1),
 				Source: model.Source{Sheet: "Scores", Cell: "E3002"}})
 		}, func(err error) bool {
 			return strings.Contains(err.Error(), "Scores!E3002: value +Inf is not a finite number")
 		}},
-		{"invalid metric", func(p *cxapp.Pipeline) error {
+		{"invalid metric", func(p *workspace.Pipeline) error {
 			return p.PutMetric(context.Background(), model.Metric{Name: "Odd", Discipline: "astrology"})
 		}, func(err error) bool { return errors.Is(err, model.ErrInvalidMetric) }},
 	}
@@ -351,7 +353,7 @@ func TestPipelineWriterErrorReachesTheImporter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p := cxapp.NewPipeline(ctx, tx)
+			p := workspace.NewPipeline(ctx, tx)
 			i, err := feed(ctx, p, n, at, c.bad)
 			if err == nil || !c.is(err) {
 				t.Fatalf("feeding returned %v", err)
@@ -401,7 +403,7 @@ func TestPipelineWriterPanicBecomesError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := cxapp.NewPipeline(ctx, &panicAt{BatchTx: tx, at: 1500})
+	p := workspace.NewPipeline(ctx, &panicAt{BatchTx: tx, at: 1500})
 	i, err := feed(ctx, p, 20000, -1, nil)
 	if err == nil || !strings.Contains(err.Error(), "internal error while saving the import (index out of range)") || i < 1500 {
 		t.Fatalf("call %d returned %v", i, err)
@@ -448,9 +450,9 @@ func TestPipelineCancelled(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := cxapp.NewPipeline(ctx, tx)
+		p := workspace.NewPipeline(ctx, tx)
 		const n, at = 50000, 4000
-		i, err := feed(ctx, p, n, at, func(p *cxapp.Pipeline) error { cancel(); return nil })
+		i, err := feed(ctx, p, n, at, func(p *workspace.Pipeline) error { cancel(); return nil })
 		if !errors.Is(err, context.Canceled) || i < at || i >= n {
 			t.Fatalf("feeding returned %v at call %d of %d, cancelled at %d", err, i, n, at)
 		}
@@ -471,29 +473,29 @@ func TestPipelineCancelled(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "big.csv")
 		writePipeCSV(t, path, n)
 		ws := openWorkspace(t, true)
-		was := countAll(t, ws.Store)
+		was := countAllOf(t, ws)
 		before := runtime.NumGoroutine()
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		var seen int64
-		res := ws.ImportFile(ctx, path, cxapp.ImportOptions{Progress: func(done, total int64) {
+		res, resErr := ws.ImportFile(ctx, path, workspace.ImportOptions{Progress: func(done, total int64) {
 			seen = done
 			if done >= 3000 {
 				cancel()
 			}
 		}})
-		if !errors.Is(res.Err, context.Canceled) || res.Imported() || seen >= int64(n) {
-			t.Fatalf("cancelled import: err %v, batch %+v, progress %d of %d", res.Err, res.Batch, seen, n)
+		if !errors.Is(resErr, context.Canceled) || res.Imported() || seen >= int64(n) {
+			t.Fatalf("cancelled import: err %v, batch %+v, progress %d of %d", resErr, res.Batch, seen, n)
 		}
-		if now := countAll(t, ws.Store); now != was {
+		if now := countAllOf(t, ws); now != was {
 			t.Errorf("after cancelling the store holds %+v, before %+v", now, was)
 		}
 		goroutinesSettle(t, before)
 
 		// The writer slot was given back: the same file imports now.
-		res = ws.ImportFile(context.Background(), path, cxapp.ImportOptions{})
-		if res.Err != nil || !res.Imported() || res.Batch.Rows != res.Report.Values {
-			t.Fatalf("import after the cancelled one: %v %v %+v", res.Err, res.Report.Problems, res.Batch)
+		res, resErr = ws.ImportFile(context.Background(), path, workspace.ImportOptions{})
+		if resErr != nil || !res.Imported() || res.Batch.Rows != res.Values {
+			t.Fatalf("import after the cancelled one: %v %v %+v", resErr, res.Problems, res.Batch)
 		}
 	})
 }
@@ -506,7 +508,7 @@ func TestPipelineClosed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	p := cxapp.NewPipeline(ctx, tx)
+	p := workspace.NewPipeline(ctx, tx)
 	if _, err := feed(ctx, p, 700, -1, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -516,10 +518,10 @@ func TestPipelineClosed(t *testing.T) {
 	if err := p.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}
-	if err := p.AddObservation(ctx, model.Observation{Metric: "Vision"}); !errors.Is(err, cxapp.ErrPipelineClosed) {
+	if err := p.AddObservation(ctx, model.Observation{Metric: "Vision"}); !errors.Is(err, workspace.ErrPipelineClosed) {
 		t.Errorf("AddObservation after Close: %v", err)
 	}
-	if err := p.PutMetric(ctx, model.NewLevelMetric("Vision", model.Strategy)); !errors.Is(err, cxapp.ErrPipelineClosed) {
+	if err := p.PutMetric(ctx, model.NewLevelMetric("Vision", model.Strategy)); !errors.Is(err, workspace.ErrPipelineClosed) {
 		t.Errorf("PutMetric after Close: %v", err)
 	}
 	// Everything handed over before Close was written, the part-filled
@@ -528,4 +530,16 @@ func TestPipelineClosed(t *testing.T) {
 	if err != nil || b.Rows != 700 || b.Metrics != 1 {
 		t.Fatalf("commit: %+v %v", b, err)
 	}
+}
+
+// countAllOf counts ws's rows through a connection of its own, closed
+// before it returns.
+func countAllOf(t *testing.T, ws *workspace.Workspace) dbCounts {
+	t.Helper()
+	st, err := store.Open(context.Background(), ws.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	return countAll(t, st)
 }

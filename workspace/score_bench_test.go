@@ -1,18 +1,18 @@
-package app_test
+package workspace_test
 
 import (
 	"context"
 	"path/filepath"
 	"testing"
 
-	cxapp "cxdash/app"
 	"cxdash/model"
+	"cxdash/workspace"
 )
 
 // benchWorkspace is a workspace holding the long-format benchmark file of
 // n rows (bench_test.go: 30 metrics, 10 units, 24 months), imported once
 // per benchmark.
-func benchWorkspace(b *testing.B, n int) *cxapp.Workspace {
+func benchWorkspace(b *testing.B, n int) *workspace.Workspace {
 	b.Helper()
 	if testing.Short() {
 		b.Skip("imports a large file: not in -short")
@@ -20,9 +20,9 @@ func benchWorkspace(b *testing.B, n int) *cxapp.Workspace {
 	path := benchFile(b, n, "csv")
 	ws := openBenchWorkspace(b)
 	b.Cleanup(func() { ws.Close() })
-	res := ws.ImportFile(context.Background(), path, cxapp.ImportOptions{})
-	if res.Err != nil || !res.Report.OK() {
-		b.Fatalf("import: %v %v", res.Err, res.Report.Problems)
+	res, resErr := ws.ImportFile(context.Background(), path, workspace.ImportOptions{})
+	if resErr != nil || !res.OK() {
+		b.Fatalf("import: %v %v", resErr, res.Problems)
 	}
 	return ws
 }

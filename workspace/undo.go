@@ -1,4 +1,4 @@
-package app
+package workspace
 
 import (
 	"cmp"
@@ -6,79 +6,80 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"cxdash/model"
-	"cxdash/store"
 )
 
 // Undoing a batch brings back, for each (metric, unit, period) whose value
 // came from it, the value of the latest earlier batch with observations
-// there (DESIGN.md, Import formats). importUndoEffect works out which
-// before the user confirms, through the store's observation queries.
+// there (docs/DESIGN.md, Import formats). UndoEffect works out which
+// before the user confirms, through the store's observation queries; the
+// window asks with its Text, `cxdash undo` prints its DoneText.
 
 const (
-	importUndoPage     = 20_000    // observations per query
-	importUndoMaxRead  = 3_000_000 // stop reading earlier batches after this many
-	importUndoExamples = 3         // values named as examples
+	undoPage     = 20_000    // observations per query
+	undoMaxRead  = 3_000_000 // stop reading earlier batches after this many
+	undoExamples = 3         // values named as examples
 )
 
-// importKey is one value's place: metric, unit and period.
-type importKey struct {
+// valueKey is one value's place: metric, unit and period.
+type valueKey struct {
 	metric, unit string
 	period       model.Period
 }
 
-func (k importKey) String() string {
+func (k valueKey) String() string {
 	return fmt.Sprintf("%s, %s, %s", k.metric, k.unit, k.period.Label())
 }
 
-type importAgg struct {
+type meanAgg struct {
 	sum float64
 	n   int
 }
 
-func (a importAgg) mean() float64 { return a.sum / float64(a.n) }
+func (a meanAgg) mean() float64 { return a.sum / float64(a.n) }
 
-// importUndoBack is an earlier batch whose values come back.
-type importUndoBack struct {
-	batch  store.Batch
+// UndoSource is an earlier batch whose values come back.
+type UndoSource struct {
+	batch  Batch
 	values int
 }
 
-// importUndoExample is one value before and after the undo.
-type importUndoExample struct {
-	key         importKey
+// UndoExample is one value before and after the undo.
+type UndoExample struct {
+	key         valueKey
 	now, before float64
 	from        int64
 }
 
-// importUndoEffect is what undoing a batch changes.
-type importUndoEffect struct {
-	batch    store.Batch
+// UndoEffect is what undoing a batch changes.
+type UndoEffect struct {
+	batch    Batch
 	values   int // values that come from the batch now
-	back     []importUndoBack
+	back     []UndoSource
 	gone     int // values no earlier batch has: they disappear
-	examples []importUndoExample
+	examples []UndoExample
 	partial  bool // earlier batches were too large to read through
 }
 
 // importEffectOfUndo reads the batch's current values and the earlier
 // batches, newest first, until every value is settled.
-func importEffectOfUndo(ctx context.Context, ws *Workspace, b store.Batch) (importUndoEffect, error) {
-	e := importUndoEffect{batch: b}
-	now := map[importKey]*importAgg{}
-	err := importEachObservation(ctx, ws, store.ObservationFilter{BatchID: b.ID, OnlyCurrent: true}, func(o model.Observation) {
-		importAdd(now, o)
+func (w *Workspace) UndoEffect(ctx context.Context, b Batch) (UndoEffect, error) {
+	e := UndoEffect{batch: b}
+	now := map[valueKey]*meanAgg{}
+	err := w.eachObservation(ctx, ObservationFilter{BatchID: b.ID, OnlyCurrent: true}, func(o model.Observation) {
+		addValue(now, o)
 	})
 	if err != nil {
 		return e, err
 	}
 	e.values = len(now)
-	pending := make(map[importKey]bool, len(now))
+	pending := make(map[valueKey]bool, len(now))
 	for k := range now {
 		pending[k] = true
 	}
-	batches, err := ws.Store.Batches(ctx)
+	batches, err := w.st.Batches(ctx)
 	if err != nil {
 		return e, err
 	}
@@ -87,14 +88,14 @@ func importEffectOfUndo(ctx context.Context, ws *Workspace, b store.Batch) (impo
 		if eb.ID >= b.ID || len(pending) == 0 {
 			continue
 		}
-		if read += eb.Rows; read > importUndoMaxRead {
+		if read += eb.Rows; read > undoMaxRead {
 			e.partial = true
 			break
 		}
-		found := map[importKey]*importAgg{}
-		err := importEachObservation(ctx, ws, store.ObservationFilter{BatchID: eb.ID}, func(o model.Observation) {
-			if k := importKeyOf(o); pending[k] {
-				importAdd(found, o)
+		found := map[valueKey]*meanAgg{}
+		err := w.eachObservation(ctx, ObservationFilter{BatchID: eb.ID}, func(o model.Observation) {
+			if k := keyOf(o); pending[k] {
+				addValue(found, o)
 			}
 		})
 		if err != nil {
@@ -103,40 +104,40 @@ func importEffectOfUndo(ctx context.Context, ws *Workspace, b store.Batch) (impo
 		if len(found) == 0 {
 			continue
 		}
-		e.back = append(e.back, importUndoBack{batch: eb, values: len(found)})
-		keys := make([]importKey, 0, len(found))
+		e.back = append(e.back, UndoSource{batch: eb, values: len(found)})
+		keys := make([]valueKey, 0, len(found))
 		for k := range found {
 			delete(pending, k)
 			keys = append(keys, k)
 		}
-		slices.SortFunc(keys, importCompareKeys)
+		slices.SortFunc(keys, compareKeys)
 		for _, k := range keys {
-			if len(e.examples) == importUndoExamples {
+			if len(e.examples) == undoExamples {
 				break
 			}
-			e.examples = append(e.examples, importUndoExample{key: k, now: now[k].mean(), before: found[k].mean(), from: eb.ID})
+			e.examples = append(e.examples, UndoExample{key: k, now: now[k].mean(), before: found[k].mean(), from: eb.ID})
 		}
 	}
 	e.gone = len(pending)
 	return e, nil
 }
 
-func importKeyOf(o model.Observation) importKey {
-	return importKey{metric: o.Metric, unit: o.Unit, period: o.Period}
+func keyOf(o model.Observation) valueKey {
+	return valueKey{metric: o.Metric, unit: o.Unit, period: o.Period}
 }
 
-func importAdd(m map[importKey]*importAgg, o model.Observation) {
-	k := importKeyOf(o)
+func addValue(m map[valueKey]*meanAgg, o model.Observation) {
+	k := keyOf(o)
 	a := m[k]
 	if a == nil {
-		a = &importAgg{}
+		a = &meanAgg{}
 		m[k] = a
 	}
 	a.sum += o.Value
 	a.n++
 }
 
-func importCompareKeys(a, b importKey) int {
+func compareKeys(a, b valueKey) int {
 	if c := cmp.Compare(strings.ToLower(a.metric), strings.ToLower(b.metric)); c != 0 {
 		return c
 	}
@@ -146,30 +147,31 @@ func importCompareKeys(a, b importKey) int {
 	return cmp.Compare(a.period.String(), b.period.String())
 }
 
-// importEachObservation calls fn for every observation f selects, a page at
+// eachObservation calls fn for every observation f selects, a page at
 // a time, so that a large batch is never held whole.
-func importEachObservation(ctx context.Context, ws *Workspace, f store.ObservationFilter, fn func(model.Observation)) error {
-	f.Limit = importUndoPage
-	for f.Offset = 0; ; f.Offset += importUndoPage {
-		obs, err := ws.Store.Observations(ctx, f)
+func (w *Workspace) eachObservation(ctx context.Context, f ObservationFilter, fn func(model.Observation)) error {
+	f.Limit = undoPage
+	for f.Offset = 0; ; f.Offset += undoPage {
+		obs, err := w.st.Observations(ctx, f)
 		if err != nil {
 			return err
 		}
 		for _, o := range obs {
 			fn(o)
 		}
-		if len(obs) < importUndoPage {
+		if len(obs) < undoPage {
 			return nil
 		}
 	}
 }
 
-// text tells the user, before they confirm, what the undo changes.
-func (e importUndoEffect) text() string {
+// Text tells the user, before they confirm, what the undo changes; when
+// writes the batch's import time.
+func (e UndoEffect) Text(when func(time.Time) string) string {
 	b := e.batch
 	var s strings.Builder
 	fmt.Fprintf(&s, "Batch %d is %s, imported %s by %s: %s. Undoing it deletes them",
-		b.ID, b.File, importWhen(b.ImportedAt), importUser(b.User), importPlural(b.Rows, "observation", "observations"))
+		b.ID, b.File, when(b.ImportedAt), userName(b.User), plural(b.Rows, "observation", "observations"))
 	if b.Metrics > 0 {
 		s.WriteString(" and puts back any metric definition it added or changed")
 	}
@@ -179,15 +181,15 @@ func (e importUndoEffect) text() string {
 		return s.String()
 	}
 	restored := e.values - e.gone
-	fmt.Fprintf(&s, "%s from this batch now.", importPlural(e.values, "value comes", "values come"))
+	fmt.Fprintf(&s, "%s from this batch now.", plural(e.values, "value comes", "values come"))
 	if restored > 0 {
 		var from []string
 		for _, bk := range e.back {
-			from = append(from, fmt.Sprintf("%s from batch %d (%s)", dataCount(bk.values), bk.batch.ID, bk.batch.File))
+			from = append(from, fmt.Sprintf("%s from batch %d (%s)", model.FormatCount(bk.values), bk.batch.ID, bk.batch.File))
 		}
-		fmt.Fprintf(&s, "\n• %s back from earlier imports: %s.", importPlural(restored, "value comes", "values come"), importList(from, 4))
+		fmt.Fprintf(&s, "\n• %s back from earlier imports: %s.", plural(restored, "value comes", "values come"), listNames(from, 4))
 		for _, ex := range e.examples {
-			fmt.Fprintf(&s, "\n    %s: %s now, %s after the undo (batch %d)", ex.key, dataValueText(ex.now), dataValueText(ex.before), ex.from)
+			fmt.Fprintf(&s, "\n    %s: %s now, %s after the undo (batch %d)", ex.key, ValueText(ex.now), ValueText(ex.before), ex.from)
 		}
 	}
 	if e.gone > 0 {
@@ -196,24 +198,32 @@ func (e importUndoEffect) text() string {
 			verb, them = "disappears", "it"
 		}
 		if e.partial {
-			fmt.Fprintf(&s, "\n• Up to %s %s from the scores: the earlier batches read do not have %s.", dataCount(e.gone), verb, them)
+			fmt.Fprintf(&s, "\n• Up to %s %s from the scores: the earlier batches read do not have %s.", model.FormatCount(e.gone), verb, them)
 		} else {
-			fmt.Fprintf(&s, "\n• %s %s from the scores: no earlier import has %s.", dataCount(e.gone), verb, them)
+			fmt.Fprintf(&s, "\n• %s %s from the scores: no earlier import has %s.", model.FormatCount(e.gone), verb, them)
 		}
 	}
 	return s.String()
 }
 
-// doneText says what an undo did, for the status line.
-func (e importUndoEffect) doneText() string {
+// DoneText says what an undo did, for a status line or a terminal.
+func (e UndoEffect) DoneText() string {
 	b := e.batch
-	s := fmt.Sprintf("Batch %d (%s) undone: %s deleted", b.ID, b.File, importPlural(b.Rows, "observation", "observations"))
+	s := fmt.Sprintf("Batch %d (%s) undone: %s deleted", b.ID, b.File, plural(b.Rows, "observation", "observations"))
 	if restored := e.values - e.gone; restored > 0 {
 		var ids []string
 		for _, bk := range e.back {
 			ids = append(ids, fmt.Sprint(bk.batch.ID))
 		}
-		s += fmt.Sprintf("; %s came back from batch %s", importPlural(restored, "value", "values"), importList(ids, 4))
+		s += fmt.Sprintf("; %s came back from batch %s", plural(restored, "value", "values"), listNames(ids, 4))
 	}
 	return s + "."
+}
+
+// userName names who imported a batch.
+func userName(u string) string {
+	if u == "" {
+		return "unknown"
+	}
+	return u
 }

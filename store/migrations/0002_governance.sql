@@ -1,5 +1,5 @@
 -- 0002_governance: owners and targets, actions, the CX issue log, timeline
--- events and the audit trail of changes to them (issue 7). Dates are ISO
+-- events and the audit trail of changes to them. Dates are ISO
 -- text (YYYY-MM-DD), '' when not set. key columns hold the records' natural
 -- keys (the model's Key methods), so that a workbook imported again updates
 -- records instead of duplicating them.
