@@ -300,10 +300,10 @@ func TestReportsDefaultFileName(t *testing.T) {
 }
 
 func TestReportsGolden(t *testing.T) {
-	for _, v := range []string{themeLight, themeDark} {
+	for _, v := range []string{screen.ThemeLight, screen.ThemeDark} {
 		t.Run(v, func(t *testing.T) {
 			r, _ := reportsScreenOn(t, true)
-			r.s.App().Settings().SetTheme(themeFor(v))
+			r.s.App().Settings().SetTheme(screen.ThemeFor(v))
 			test.AssertImageMatches(t, "reports_"+v+".png", r.s.Window().Canvas().Capture())
 		})
 	}

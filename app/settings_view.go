@@ -116,20 +116,20 @@ func (r *settingsScreen) scoringPage() fyne.CanvasObject {
 }
 
 func (r *settingsScreen) appearancePage() fyne.CanvasObject {
-	labels := make([]string, len(themeChoices))
-	for i, c := range themeChoices {
-		labels[i] = c.label
+	labels := make([]string, len(screen.ThemeChoices))
+	for i, c := range screen.ThemeChoices {
+		labels[i] = c.Label
 	}
 	r.theme = widget.NewRadioGroup(labels, nil)
-	for _, c := range themeChoices {
-		if c.pref == themePreference(r.s.App()) {
-			r.theme.Selected = c.label
+	for _, c := range screen.ThemeChoices {
+		if c.Pref == screen.ThemePreference(r.s.App()) {
+			r.theme.Selected = c.Label
 		}
 	}
 	r.theme.OnChanged = func(label string) {
-		for _, c := range themeChoices {
-			if c.label == label {
-				setThemePreference(r.s.App(), c.pref)
+		for _, c := range screen.ThemeChoices {
+			if c.Label == label {
+				screen.SetThemePreference(r.s.App(), c.Pref)
 			}
 		}
 	}

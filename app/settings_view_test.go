@@ -196,17 +196,17 @@ func TestSettingsThemeAppliesAtOnce(t *testing.T) {
 		return a.Settings().Theme().Color(theme.ColorNameBackground, a.Settings().ThemeVariant())
 	}
 	cases := []struct {
-		label, pref string
+		Label, Pref string
 		want        color.Color
 	}{
-		{"Dark", themeDark, theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)},
-		{"Light", themeLight, theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)},
-		{"Same as the system", themeSystem, nil},
+		{"Dark", screen.ThemeDark, theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)},
+		{"Light", screen.ThemeLight, theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)},
+		{"Same as the system", screen.ThemeSystem, nil},
 	}
 	for _, c := range cases {
-		t.Run(c.pref, func(t *testing.T) {
-			r.theme.SetSelected(c.label)
-			if got := a.Preferences().String(prefTheme); got != c.pref {
+		t.Run(c.Pref, func(t *testing.T) {
+			r.theme.SetSelected(c.Label)
+			if got := a.Preferences().String(screen.PrefTheme); got != c.Pref {
 				t.Errorf("preference %q", got)
 			}
 			if c.want == nil {
@@ -223,8 +223,8 @@ func TestSettingsThemeAppliesAtOnce(t *testing.T) {
 
 	// At start-up the stored preference is applied.
 	b := test.NewTempApp(t)
-	b.Preferences().SetString(prefTheme, themeDark)
-	applyThemePreference(b)
+	b.Preferences().SetString(screen.PrefTheme, screen.ThemeDark)
+	screen.ApplyThemePreference(b)
 	if got, want := b.Settings().Theme().Color(theme.ColorNameForeground, theme.VariantLight),
 		theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark); got != want {
 		t.Errorf("start-up foreground %v, want dark %v", got, want)
@@ -252,10 +252,10 @@ func TestSettingsCatalogueListsTheMetrics(t *testing.T) {
 }
 
 func TestSettingsGolden(t *testing.T) {
-	for _, v := range []string{themeLight, themeDark} {
+	for _, v := range []string{screen.ThemeLight, screen.ThemeDark} {
 		t.Run(v, func(t *testing.T) {
 			r := settingsScreenOn(t, true)
-			r.s.App().Settings().SetTheme(themeFor(v))
+			r.s.App().Settings().SetTheme(screen.ThemeFor(v))
 			test.AssertImageMatches(t, "settings_"+v+".png", r.s.Window().Canvas().Capture())
 		})
 	}

@@ -57,7 +57,7 @@ func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
 	if len(assets.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	}
-	applyThemePreference(a)
+	screen.ApplyThemePreference(a)
 	s := screen.NewSession(ctx, a, a.NewWindow("cxdash"), ws)
 	s.LiveInterval = liveInterval
 	u := &UI{s: s}

@@ -262,7 +262,7 @@ func TestPipelineImportsWhatTheSequentialPathDoes(t *testing.T) {
 			}
 			st := storeOf(t, ws)
 			got := dumpStore(t, st, res.Result, res.Batch)
-			st.Close() // before counting goroutines: its pool has one
+			st.Close()                                      // before counting goroutines: its pool has one
 			got.Report.Sheets, seq.Report.Sheets = nil, nil // previews depend on the options, not the sink
 			compareDumps(t, "Workspace.ImportFile", got, seq)
 			ws.Close()
