@@ -13,7 +13,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # unprivileged postgres user that the server runs as when tests run as root).
 TEST_PKGS  := xvfb xauth imagemagick chromium postgresql
 
-.PHONY: all deps test-deps build run test vet lint vuln bench fuzz fuzz-list fuzz-smoke generate package clean
+.PHONY: all deps test-deps build run test vet lint vuln bench fuzz fuzz-list fuzz-smoke generate package screenshots clean
 
 all: build
 
@@ -46,6 +46,14 @@ run: build
 
 vet: deps
 	$(GO) vet ./...
+
+# A PNG of every screen of the real window on the demo workspace, at
+# 1280x800 and 1920x1080, under a virtual X server: SCREENSHOTS/SCREEN-WxH.png
+# (the README shows docs/screenshots/dashboard-1280x800.png).
+SCREENSHOTS ?= docs/screenshots
+screenshots: build
+	$(call apt_install,xvfb xauth imagemagick xdotool)
+	tools/screenshots.sh $(BIN) $(SCREENSHOTS)
 
 # Lint tools, pinned, installed on first use by `go install` into .tools/
 # (git-ignored), one folder per version so that a new pin installs afresh

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -61,7 +59,7 @@ func (b *filterBar) fill() {
 	}
 	b.unit.Options = units
 	b.unit.Selected = model.UnitLabel(f.Unit)
-	b.gran.Selected = strings.Title(f.Gran.String()) //nolint:staticcheck // ASCII words
+	b.gran.Selected = granularityLabel(f.Gran)
 	all := snap.Periods(workspace.Filters{Gran: f.Gran})
 	labels := make([]string, len(all))
 	for i, p := range all {
@@ -104,4 +102,12 @@ func (b *filterBar) apply() {
 		}
 	}
 	b.s.SetFilters(f)
+}
+
+// granularityLabel is the bar's word for g: "Quarter".
+func granularityLabel(g model.Granularity) string {
+	if g >= model.Month && int(g) <= len(granularityLabels) {
+		return granularityLabels[g-model.Month]
+	}
+	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"cxdash/app/screen/screentest"
 	"cxdash/store"
 	"cxdash/workspace"
 )
@@ -35,12 +36,12 @@ func TestTeamCopyToServer(t *testing.T) {
 		t.Fatalf("the demo workspace is empty: %+v", want)
 	}
 
-	dataTestAct(u.copyToServerDialog)
+	u.copyToServerDialog()
 	teamType(t, u, false, loc)
-	importTestOverlayButton(t, u, "Copy")
+	screentest.TapDialogButton(t, u.s.Window(), "Copy")
 	texts := teamWaitDialog(t, u, "Copied")
 	for _, table := range []string{"batches", "observations", "metric values", "audit"} {
-		if !importTestHas(texts, table) {
+		if !screentest.HasText(texts, table) {
 			t.Errorf("the summary does not list %s: %q", table, texts)
 		}
 	}
@@ -50,7 +51,7 @@ func TestTeamCopyToServer(t *testing.T) {
 	if u.s.Workspace().Engine() != "SQLite" {
 		t.Error("the copy switched workspaces before being asked")
 	}
-	importTestOverlayButton(t, u, "Switch to the team workspace")
+	screentest.TapDialogButton(t, u.s.Window(), "Switch to the team workspace")
 	teamWaitEngine(t, u, "PostgreSQL")
 	if u.s.Workspace().Path() != loc || u.s.State().Empty() {
 		t.Errorf("after switching: %q, empty %v", u.s.Workspace().Path(), u.s.State().Empty())
@@ -58,18 +59,18 @@ func TestTeamCopyToServer(t *testing.T) {
 
 	// The server's database now holds data: a second copy is refused in
 	// the dialog and changes nothing.
-	dataTestAct(u.copyToServerDialog)
+	u.copyToServerDialog()
 	teamType(t, u, false, loc)
-	importTestOverlayButton(t, u, "Copy")
+	screentest.TapDialogButton(t, u.s.Window(), "Copy")
 	teamWaitDialog(t, u, "The destination workspace is not empty")
 	if got := teamCounts(t, loc); got != want {
 		t.Errorf("a refused copy changed the server: %+v", got)
 	}
-	importTestOverlayButton(t, u, "Cancel")
+	screentest.TapDialogButton(t, u.s.Window(), "Cancel")
 
 	// Save as from the server writes a file and keeps the team workspace.
 	path := filepath.Join(t.TempDir(), saveAsName(u.s.Workspace().Path()))
-	dataTestAct(func() { u.saveCopyTo(path) })
+	u.saveCopyTo(path)
 	teamWaitDialog(t, u, "The team workspace stays open")
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)

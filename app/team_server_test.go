@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cxdash/app/screen/screentest"
 	"cxdash/internal/pgtest"
 	"cxdash/workspace"
 )
@@ -72,39 +73,33 @@ func teamDBName(t *testing.T, location string) string {
 
 // teamTop is the dialog on top, nil when none.
 func teamTop(u *UI) fyne.CanvasObject {
-	var top fyne.CanvasObject
-	dataTestAct(func() { top = u.s.Window().Canvas().Overlays().Top() })
-	return top
+	return u.s.Window().Canvas().Overlays().Top()
 }
 
 // teamType types text into the dialog on top: into its password field
 // when password is set, else into its URL field, replacing what is there.
 func teamType(t *testing.T, u *UI, password bool, text string) {
 	t.Helper()
-	dataTestAct(func() {
-		var found *widget.Entry
-		importTestVisible(u.s.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-			if e, ok := o.(*widget.Entry); ok && e.Password == password {
-				found = e
-			}
-		})
-		if found == nil {
-			t.Fatalf("no entry (password %v) in the dialog on top: %q", password, importTestTexts(u.s.Window().Canvas().Overlays().Top()))
+	var found *widget.Entry
+	screentest.Visit(u.s.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Password == password {
+			found = e
 		}
-		found.SetText("")
-		test.Type(found, text)
 	})
+	if found == nil {
+		t.Fatalf("no entry (password %v) in the dialog on top: %q", password, screentest.Texts(u.s.Window().Canvas().Overlays().Top()))
+	}
+	found.SetText("")
+	test.Type(found, text)
 }
 
 // teamURLField is what the server dialog's URL field holds.
 func teamURLField(u *UI) string {
 	var text string
-	dataTestAct(func() {
-		importTestVisible(u.s.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-			if e, ok := o.(*widget.Entry); ok && !e.Password {
-				text = e.Text
-			}
-		})
+	screentest.Visit(u.s.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && !e.Password {
+			text = e.Text
+		}
 	})
 	return text
 }
@@ -114,8 +109,8 @@ func teamWaitDialog(t *testing.T, u *UI, want string) []string {
 	t.Helper()
 	var texts []string
 	shellEventually(t, "a dialog showing "+want, func() bool {
-		texts = importTestDialog(u)
-		return importTestHas(texts, want)
+		texts = screentest.DialogTexts(u.s.Window())
+		return screentest.HasText(texts, want)
 	})
 	return texts
 }
@@ -126,7 +121,7 @@ func teamWaitEngine(t *testing.T, u *UI, engine string) {
 	t.Helper()
 	shellEventually(t, "a "+engine+" workspace on screen", func() bool {
 		if top := teamTop(u); top != nil {
-			t.Logf("dialog: %q", importTestTexts(top))
+			t.Logf("dialog: %q", screentest.Texts(top))
 			return false
 		}
 		return u.s.Workspace().Engine() == engine && u.s.State() != nil
@@ -169,17 +164,16 @@ func teamAssertNoSecret(t *testing.T, u *UI, log *bytes.Buffer, secrets ...strin
 func TestTeamConnectGolden(t *testing.T) {
 	u := dashTestUI(t, true)
 	u.s.App().Settings().SetTheme(dashVariant{theme.DefaultTheme(), theme.VariantLight})
-	var f *serverForm
-	dataTestAct(func() { f = u.connectDialog("") })
+	f := u.connectDialog("")
 	test.AssertImageMatches(t, "team_connect_light.png", u.s.Window().Canvas().Capture())
 
 	teamType(t, u, false, "db.example.com/cx_programme")
-	importTestOverlayButton(t, u, "Connect")
-	if texts := importTestDialog(u); !importTestHas(texts, "Enter a postgres:// URL") {
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
+	if texts := screentest.DialogTexts(u.s.Window()); !screentest.HasText(texts, "Enter a postgres:// URL") {
 		t.Errorf("a URL without postgres:// is not refused: %q", texts)
 	}
 	test.AssertImageMatches(t, "team_connect_invalid_light.png", u.s.Window().Canvas().Capture())
-	dataTestAct(func() { test.Type(f.entry, "x") })
+	test.Type(f.entry, "x")
 	if f.problem.Visible() {
 		t.Error("the problem stays while the URL is edited")
 	}
@@ -192,15 +186,15 @@ func TestTeamConnectAsksForPassword(t *testing.T) {
 	u, db := shellTestUI(t)
 	log := teamLog(t)
 
-	dataTestAct(func() { u.connectDialog("") })
+	u.connectDialog("")
 	teamType(t, u, false, loc)
-	importTestOverlayButton(t, u, "Connect")
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
 	texts := teamWaitDialog(t, u, "Password for cxdash at 127.0.0.1")
-	if importTestHas(texts, "refused") {
+	if screentest.HasText(texts, "refused") {
 		t.Errorf("the first prompt says the password was refused: %q", texts)
 	}
 	teamType(t, u, true, srv.Password())
-	importTestOverlayButton(t, u, "Connect")
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
 	teamWaitEngine(t, u, "PostgreSQL")
 
 	name := teamDBName(t, loc)
@@ -219,9 +213,9 @@ func TestTeamConnectAsksForPassword(t *testing.T) {
 
 	// Back to the file and to the server from Open recent: the password
 	// typed this session is not asked again.
-	dataTestAct(func() { u.switchWorkspace(db) })
+	u.switchWorkspace(db)
 	teamWaitEngine(t, u, "SQLite")
-	dataTestAct(func() { u.switchWorkspace(loc) })
+	u.switchWorkspace(loc)
 	teamWaitEngine(t, u, "PostgreSQL")
 	teamAssertNoSecret(t, u, log, srv.Password())
 }
@@ -235,18 +229,18 @@ func TestTeamWrongPasswordThenRight(t *testing.T) {
 
 	// A password typed into the URL is tried once, and is not remembered.
 	withPW := strings.Replace(loc, "cxdash@", "cxdash:typed-in-url@", 1)
-	dataTestAct(func() { u.connectDialog("") })
+	u.connectDialog("")
 	teamType(t, u, false, withPW)
-	importTestOverlayButton(t, u, "Connect")
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
 	teamWaitDialog(t, u, "The server refused the password")
 	teamType(t, u, true, "wrong-typed-pw")
-	importTestOverlayButton(t, u, "Connect")
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
 	teamWaitDialog(t, u, "The server refused the password")
 	if u.s.Workspace().Engine() != "SQLite" {
 		t.Fatal("a refused password changed the workspace")
 	}
 	teamType(t, u, true, srv.Password())
-	importTestOverlayButton(t, u, "Connect")
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
 	teamWaitEngine(t, u, "PostgreSQL")
 	if got := u.s.Workspace().Path(); got != loc {
 		t.Errorf("workspace %q, want %q", got, loc)
@@ -268,11 +262,11 @@ func TestTeamConnectErrorsStayInDialog(t *testing.T) {
 	away := fmt.Sprintf("postgres://cxdash@%s/cx_programme?sslmode=disable", l.Addr())
 	l.Close()
 
-	dataTestAct(func() { u.connectDialog("") })
+	u.connectDialog("")
 	teamType(t, u, false, away)
-	importTestOverlayButton(t, u, "Connect")
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
 	texts := teamWaitDialog(t, u, "Cannot reach")
-	if !importTestHas(texts, away) {
+	if !screentest.HasText(texts, away) {
 		t.Errorf("the message does not name the server: %q", texts)
 	}
 	if got := teamURLField(u); got != away {
@@ -281,7 +275,7 @@ func TestTeamConnectErrorsStayInDialog(t *testing.T) {
 	if u.s.Workspace().Engine() != "SQLite" {
 		t.Error("a failed connection changed the workspace")
 	}
-	importTestOverlayButton(t, u, "Cancel")
+	screentest.TapDialogButton(t, u.s.Window(), "Cancel")
 	if teamTop(u) != nil {
 		t.Error("Cancel leaves the dialog open")
 	}
@@ -302,7 +296,7 @@ func TestTeamStartupOffersServer(t *testing.T) {
 	if err != nil || start != loc {
 		t.Fatalf("start on %q (%v), want the server", start, err)
 	}
-	u, err := NewUI(context.Background(), a, start)
+	u, err := New(context.Background(), a, start)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +310,7 @@ func TestTeamStartupOffersServer(t *testing.T) {
 	}
 	teamWaitDialog(t, u, "Password for cxdash at 127.0.0.1")
 	teamType(t, u, true, srv.Password())
-	importTestOverlayButton(t, u, "Connect")
+	screentest.TapDialogButton(t, u.s.Window(), "Connect")
 	teamWaitEngine(t, u, "PostgreSQL")
 	if got := u.s.Window().Title(); !strings.HasSuffix(got, " on 127.0.0.1 (team)") {
 		t.Errorf("title %q", got)
@@ -333,7 +327,7 @@ func TestTeamStartupServerAway(t *testing.T) {
 	local := filepath.Join(t.TempDir(), "local.db")
 	t.Setenv("CXDASH_DB", local)
 	a := test.NewTempApp(t)
-	u, err := NewUI(context.Background(), a, away)
+	u, err := New(context.Background(), a, away)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +340,7 @@ func TestTeamStartupServerAway(t *testing.T) {
 	if got, want := teamURLField(u), workspace.Redact(away); got != want {
 		t.Errorf("URL field %q, want %q", got, want)
 	}
-	if importTestHas(texts, "secret-in-url") || importTestHas(a.Preferences().StringList(prefRecentWS), "secret-in-url") ||
+	if screentest.HasText(texts, "secret-in-url") || screentest.HasText(a.Preferences().StringList(prefRecentWS), "secret-in-url") ||
 		strings.Contains(a.Preferences().String(prefLastWS), "secret-in-url") {
 		t.Errorf("the password of the URL shows or is kept: %q", texts)
 	}

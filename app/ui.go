@@ -10,7 +10,14 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
+	"cxdash/app/dashboard"
+	"cxdash/app/databrowser"
+	"cxdash/app/discipline"
+	"cxdash/app/governance"
+	"cxdash/app/imports"
+	"cxdash/app/reports"
 	"cxdash/app/screen"
+	"cxdash/app/settings"
 	"cxdash/assets"
 	"cxdash/workspace"
 )
@@ -21,11 +28,11 @@ type UI struct {
 	tabs *container.AppTabs
 
 	filters    *filterBar
-	dashboard  fyne.CanvasObject
-	discipline *disciplineScreen
-	importer   *importScreen
-	reports    *reportsScreen
-	governance *governanceScreen
+	dashboard  *dashboard.Screen
+	discipline *discipline.Screen
+	importer   *imports.Screen
+	reports    *reports.Screen
+	governance *governance.Screen
 
 	// loaded is closed when the first data is on screen.
 	loaded <-chan struct{}
@@ -46,10 +53,17 @@ const (
 	maxRecentSpace = 8
 )
 
-// NewUI opens the workspace at dbPath and builds the main window. When
+// New opens the workspace at dbPath (when "", the one open last time, else
+// the default) and builds the main window. When
 // dbPath is a team server that cannot be opened now, the window opens on
 // the local default workspace and offers to connect.
-func NewUI(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
+func New(ctx context.Context, a fyne.App, dbPath string) (*UI, error) {
+	if dbPath == "" {
+		var err error
+		if dbPath, err = StartupWorkspace(a); err != nil {
+			return nil, err
+		}
+	}
 	ws, pending, err := openStartupWorkspace(ctx, dbPath)
 	if err != nil {
 		return nil, err
@@ -90,7 +104,7 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 	if len(paths) > 0 {
 		u.show(screen.At(screen.Import))
-		u.importer.importFiles(paths)
+		u.importer.AddFiles(paths)
 	}
 }
 
@@ -103,24 +117,24 @@ func (u *UI) ShowAndRun() { u.s.Window().ShowAndRun() }
 func (u *UI) build() {
 	s := u.s
 	u.filters = newFilterBar(s)
-	u.dashboard = newDashboardScreen(s)
-	u.discipline = newDisciplineScreen(s)
-	u.importer = newImportScreen(s)
-	u.reports = newReportsScreen(s)
-	u.governance = newGovernanceScreen(s)
+	u.dashboard = dashboard.New(s)
+	u.discipline = discipline.New(s)
+	u.importer = imports.New(s)
+	u.reports = reports.New(s)
+	u.governance = governance.New(s)
 	items := []struct {
 		key     screen.Screen
 		title   string
 		icon    fyne.Resource
 		content fyne.CanvasObject
 	}{
-		{screen.Dashboard, "Dashboard", theme.HomeIcon(), u.dashboard},
-		{screen.Discipline, "Disciplines", theme.ListIcon(), u.discipline.content()},
-		{screen.Governance, "Governance", theme.AccountIcon(), u.governance.content()},
-		{screen.Data, "Data", theme.GridIcon(), newDataScreen(s)},
-		{screen.Import, "Import", theme.DownloadIcon(), u.importer.content()},
-		{screen.Reports, "Reports", theme.DocumentSaveIcon(), u.reports.content()},
-		{screen.Settings, "Settings", theme.SettingsIcon(), newSettingsScreen(s)},
+		{screen.Dashboard, "Dashboard", theme.HomeIcon(), u.dashboard.Content()},
+		{screen.Discipline, "Disciplines", theme.ListIcon(), u.discipline.Content()},
+		{screen.Governance, "Governance", theme.AccountIcon(), u.governance.Content()},
+		{screen.Data, "Data", theme.GridIcon(), databrowser.New(s).Content()},
+		{screen.Import, "Import", theme.DownloadIcon(), u.importer.Content()},
+		{screen.Reports, "Reports", theme.DocumentSaveIcon(), u.reports.Content()},
+		{screen.Settings, "Settings", theme.SettingsIcon(), settings.New(s).Content()},
 	}
 	u.tabs = container.NewAppTabs()
 	for _, it := range items {
@@ -137,9 +151,9 @@ func (u *UI) show(p screen.Place) {
 	u.tabs.SelectIndex(int(p.Screen))
 	switch {
 	case p.Screen == screen.Discipline && p.Key != "":
-		u.discipline.show(p.Key)
+		u.discipline.Show(p.Key)
 	case p.Screen == screen.Governance && p.Key != "":
-		u.governance.show(p.Key)
+		u.governance.Show(p.Key)
 	}
 }
 
@@ -153,8 +167,8 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Connect to team server…", func() { u.connectDialog("") }),
 		fyne.NewMenuItem("Copy workspace to team server…", u.copyToServerDialog),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Import workbooks…", func() { u.show(screen.At(screen.Import)); u.importer.openDialog() }),
-		fyne.NewMenuItem("Export report…", func() { u.show(screen.At(screen.Reports)); u.reports.exportDialog() }),
+		fyne.NewMenuItem("Import workbooks…", func() { u.show(screen.At(screen.Import)); u.importer.OpenDialog() }),
+		fyne.NewMenuItem("Export report…", func() { u.show(screen.At(screen.Reports)); u.reports.ExportDialog() }),
 	)
 	view := fyne.NewMenu("View",
 		fyne.NewMenuItem("Dashboard", func() { u.show(screen.At(screen.Dashboard)) }),
@@ -169,16 +183,21 @@ func (u *UI) menu() *fyne.MainMenu {
 }
 
 // shortcuts: Ctrl+O import, Ctrl+E export, Ctrl+N new workspace, Ctrl+F
-// filter (Cmd on macOS).
+// filter, Ctrl+1 … Ctrl+7 the tabs (Cmd on macOS).
 func (u *UI) shortcuts() {
 	add := func(key fyne.KeyName, f func()) {
 		u.s.Window().Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { f() })
 	}
-	add(fyne.KeyO, func() { u.show(screen.At(screen.Import)); u.importer.openDialog() })
-	add(fyne.KeyE, func() { u.show(screen.At(screen.Reports)); u.reports.exportDialog() })
+	add(fyne.KeyO, func() { u.show(screen.At(screen.Import)); u.importer.OpenDialog() })
+	add(fyne.KeyE, func() { u.show(screen.At(screen.Reports)); u.reports.ExportDialog() })
 	add(fyne.KeyN, u.newWorkspace)
 	add(fyne.KeyF, u.filters.focus)
+	// Ctrl+1 … Ctrl+7 go to the tabs in order, as in a browser.
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
+	for i, k := range keys[:len(u.tabs.Items)] {
+		add(k, func() { u.show(screen.At(screen.Screen(i))) })
+	}
 }
 
 // openedWorkspace records path as the current and most recent workspace;

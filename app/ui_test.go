@@ -28,7 +28,7 @@ func shellTestUI(t *testing.T) (*UI, string) {
 		t.Fatal(err)
 	}
 	ws.Close()
-	u, err := NewUI(ctx, a, db)
+	u, err := New(ctx, a, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func shellTestUI(t *testing.T) (*UI, string) {
 
 func shellWait(t *testing.T, ch <-chan struct{}) {
 	t.Helper()
-	pumpWait(t, "the window", ch, 30*time.Second)
+	screentest.Wait(t, "the window", ch, 30*time.Second)
 }
 
 // shellEventually polls cond on the test driver until it holds.

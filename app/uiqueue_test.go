@@ -3,7 +3,6 @@ package app
 import (
 	"os"
 	"testing"
-	"time"
 
 	"cxdash/app/screen/screentest"
 )
@@ -21,23 +20,4 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	teamStopServer()
 	os.Exit(code)
-}
-
-// pumpWait runs queued UI updates until ch is closed, failing after
-// timeout.
-func pumpWait(t *testing.T, what string, ch <-chan struct{}, timeout time.Duration) {
-	t.Helper()
-	deadline := time.After(timeout)
-	for {
-		screentest.Current().Run()
-		select {
-		case <-ch:
-			screentest.Current().Run()
-			return
-		case <-screentest.Current().Signal():
-		case <-time.After(20 * time.Millisecond):
-		case <-deadline:
-			t.Fatalf("timed out waiting for %s", what)
-		}
-	}
 }

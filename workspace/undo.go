@@ -206,18 +206,43 @@ func (e UndoEffect) Text(when func(time.Time) string) string {
 	return s.String()
 }
 
-// DoneText says what an undo did, for a status line or a terminal.
+// DoneText says what an undo did, for a status line.
 func (e UndoEffect) DoneText() string {
 	b := e.batch
 	s := fmt.Sprintf("Batch %d (%s) undone: %s deleted", b.ID, b.File, plural(b.Rows, "observation", "observations"))
-	if restored := e.values - e.gone; restored > 0 {
-		var ids []string
-		for _, bk := range e.back {
-			ids = append(ids, fmt.Sprint(bk.batch.ID))
-		}
-		s += fmt.Sprintf("; %s came back from batch %s", plural(restored, "value", "values"), listNames(ids, 4))
+	if back := e.cameBack(); back != "" {
+		s += "; " + back
 	}
 	return s + "."
+}
+
+// Outcome says, in one line, what the scores lose and get back: for a
+// terminal, after the batch itself is named.
+func (e UndoEffect) Outcome() string {
+	if e.values == 0 {
+		return "none of its values counted any more; the scores do not change"
+	}
+	var parts []string
+	if back := e.cameBack(); back != "" {
+		parts = append(parts, back)
+	}
+	if e.gone > 0 {
+		parts = append(parts, plural(e.gone, "value", "values")+" no earlier import has left the scores")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// cameBack names the values earlier batches give back, "" when none.
+func (e UndoEffect) cameBack() string {
+	restored := e.values - e.gone
+	if restored <= 0 {
+		return ""
+	}
+	var ids []string
+	for _, bk := range e.back {
+		ids = append(ids, fmt.Sprint(bk.batch.ID))
+	}
+	return fmt.Sprintf("%s came back from batch %s", plural(restored, "value", "values"), listNames(ids, 4))
 }
 
 // userName names who imported a batch.

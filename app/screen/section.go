@@ -16,7 +16,7 @@ import (
 
 // NoDataState is what a screen shows while the workspace has no data:
 // title and msg centred, then buttons to import or to load the demo data.
-func NoDataState(s *Session, title, msg string) fyne.CanvasObject {
+func NoDataState(s Host, title, msg string) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
 	text := widget.NewLabelWithStyle(msg, fyne.TextAlignCenter, fyne.TextStyle{})
@@ -27,7 +27,7 @@ func NoDataState(s *Session, title, msg string) fyne.CanvasObject {
 }
 
 // LoadDemo imports the bundled demo workbook behind a progress dialog.
-func LoadDemo(s *Session) {
+func LoadDemo(s Host) {
 	ws := s.Workspace()
 	s.Run("Loading the demo data", func(ctx context.Context, _ workspace.Progress) error {
 		_, err := ws.LoadDemo(ctx, true)

@@ -144,7 +144,10 @@ func Session(tb testing.TB, ws *workspace.Workspace, size fyne.Size, build func(
 	tb.Helper()
 	a := test.NewTempApp(tb)
 	win := test.NewTempWindow(tb, widget.NewLabel(""))
-	s := screen.NewSession(context.Background(), a, win, ws)
+	// Cancelled when the test ends: the session's change watcher stops.
+	ctx, cancel := context.WithCancel(context.Background())
+	tb.Cleanup(cancel)
+	s := screen.NewSession(ctx, a, win, ws)
 	win.SetContent(build(s))
 	win.Resize(size)
 	Wait(tb, "the first load", s.Reload(), 60*time.Second)
