@@ -9,7 +9,7 @@ import (
 	"cxdash/model"
 )
 
-// Data is everything a report shows. The caller gathers it (app.Workspace
+// Data is everything a report shows. The caller gathers it (workspace.Workspace
 // does, from the store), so report needs no database and tests build it by
 // hand.
 type Data struct {

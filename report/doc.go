@@ -3,7 +3,7 @@
 // export of observations, and the blank import template, a workbook people
 // fill in and import again.
 //
-// Reports take plain Data, gathered by the caller (app.Workspace), never
+// Reports take plain Data, gathered by the caller (workspace.Workspace), never
 // the store. Writers take an io.Writer, a context (checked every
 // progressEvery observations) and an optional Progress callback; the *File
 // variants write a temporary file in the target's directory and rename it

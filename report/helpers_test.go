@@ -112,7 +112,7 @@ func (fx fixture) values() []model.Value {
 	return out
 }
 
-// data scores the fixture for unit, as app.Workspace.ReportData does.
+// data scores the fixture for unit, as workspace.Workspace.ReportData does.
 func (fx fixture) data(unit string) report.Data {
 	values := fx.values()
 	sc := model.NewScorer(fx.fw, fx.metrics, values)

@@ -26,7 +26,7 @@ import (
 	"cxdash/workspace"
 )
 
-// The import benchmarks of issue 3 (README, "Speed"): each measures one
+// The import benchmarks (README, "Speed"): each measures one
 // step on a long-format file of N rows and reports rows/s and the peak
 // resident memory of that step. Sizes are 100,000 and 1,000,000 rows;
 // CXDASH_BENCH_ROWS=100000 (a comma-separated list) runs other sizes.
