@@ -55,10 +55,11 @@ screenshots: build
 	$(call apt_install,xvfb xauth imagemagick xdotool)
 	tools/screenshots.sh $(BIN) $(SCREENSHOTS)
 
-# Lint tools, pinned, installed on first use by `go install` into .tools/
-# (git-ignored), one folder per version so that a new pin installs afresh
-# and nothing lands in the developer's own GOBIN.
-TOOLS           := $(CURDIR)/.tools
+# Lint tools, pinned, installed on first use by `go install` into the
+# user's cache (kept across clones, so CI's fresh clone does not rebuild
+# them), one folder per version so that a new pin installs afresh and
+# nothing lands in the developer's own GOBIN.
+TOOLS           ?= $(HOME)/.cache/cxdash-tools
 STATICCHECK_VER := v0.8.2
 GOVULNCHECK_VER := v1.9.0
 STATICCHECK     := $(TOOLS)/staticcheck-$(STATICCHECK_VER)/staticcheck
