@@ -34,6 +34,8 @@ Usage:
   cxdash batches [--db FILE|URL] [--json]             list imports, newest first
   cxdash undo [--db FILE|URL] BATCH                   undo an import; says which values come back
   cxdash summary [--db FILE|URL] [--unit U] [--period P] [--json]
+  cxdash values [--db FILE|URL] [--unit U] [--metric M] [--granularity month|quarter|year] [--json]
+                                                      each metric's value, n and score per unit and period
   cxdash export [--db FILE|URL] [--unit U] (--xlsx OUT | --html OUT | --csv OUT)
   cxdash template [--db FILE|URL] OUT.xlsx            blank import workbook with instructions
   cxdash demo [--db FILE|URL] [--if-empty]            load the bundled demo workbook
@@ -73,6 +75,7 @@ func commands() map[string]*command {
 		"batches":  batchesCommand(),
 		"undo":     undoCommand(),
 		"summary":  summaryCommand(),
+		"values":   valuesCommand(),
 		"export":   exportCommand(),
 		"template": templateCommand(),
 		"demo":     demoCommand(),
