@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"math"
 	"text/tabwriter"
 
 	"cxdash/model"
@@ -27,7 +28,8 @@ func valuesCommand() *command {
 
 // valueJSON is one row of `values --json` (docs/DESIGN.md, CLI). Touchpoint
 // is "" (all touchpoints) until observations carry one; moe is null where
-// no margin of error applies (values that are not computed from answers).
+// no margin of error applies (values that are not computed from answers,
+// or fewer than two answers).
 type valueJSON struct {
 	Metric     string   `json:"metric"`
 	Unit       string   `json:"unit"`
@@ -67,13 +69,21 @@ func runValues(ctx context.Context, e *env, wf *workspaceFlags, args []string, u
 		out := make([]valueJSON, len(rows))
 		for i, r := range rows {
 			out[i] = valueJSON{Metric: r.Metric, Unit: r.Unit, Period: r.Period.String(), Value: round(r.Value), N: r.N, Score: round(r.Score)}
+			if !math.IsNaN(r.MOE) {
+				moe := round(r.MOE)
+				out[i].MOE = &moe
+			}
 		}
 		return writeJSON(e, out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "Period\tUnit\tMetric\tValue\tn\tScore")
+	fmt.Fprintln(tw, "Period\tUnit\tMetric\tValue\t±\tn\tScore")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.2f\n", r.Period.Label(), model.UnitLabel(r.Unit), r.Metric, workspace.ValueText(r.Value), r.N, r.Score)
+		moe := ""
+		if !math.IsNaN(r.MOE) {
+			moe = "±" + workspace.ValueText(math.Round(r.MOE*10)/10)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%.2f\n", r.Period.Label(), model.UnitLabel(r.Unit), r.Metric, workspace.ValueText(r.Value), moe, r.N, r.Score)
 	}
 	return tw.Flush()
 }

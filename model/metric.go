@@ -61,7 +61,23 @@ type Metric struct {
 	Weight     float64    // 0 means 1
 	Target     *float64   // in the metric's own unit
 	Owner      string
+
+	// Aggregation says how the observations make the value (rule 1): the
+	// mean ("" or AggregationMean, every metric that is not computed from
+	// answers), or NPS, top-box %, share % or net % of answers.
+	Aggregation Aggregation
+	// Answers is set when each observation is one respondent's answer (or
+	// one ticket): the value then carries n and a margin of error, and a
+	// group of units or periods pools the answers. Counting aggregations
+	// always are answers.
+	Answers bool
+	// Cutoffs classify one answer as top or bottom for the counting
+	// aggregations (NPSCutoffs, TopBoxCutoffs, …).
+	Cutoffs Cutoffs
 }
+
+// FromAnswers reports whether the metric's observations are answers.
+func (m Metric) FromAnswers() bool { return m.Answers || m.Aggregation.Counts() }
 
 // EffectiveWeight is the weight used in averages.
 func (m Metric) EffectiveWeight() float64 {
@@ -108,6 +124,9 @@ func (m Metric) Validate() error {
 		}
 	default:
 		return fmt.Errorf("%w: %s: scale %q", ErrInvalidMetric, m.Name, m.Scale)
+	}
+	if err := m.Cutoffs.Check(m.Aggregation); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrInvalidMetric, m.Name, err)
 	}
 	return nil
 }

@@ -33,6 +33,16 @@ type Value struct {
 	Sum     float64
 	Count   int
 	BatchID int64
+	// What answers need beside Sum and Count (0 for other metrics): the
+	// sum of squares, and the answers at or beyond the metric's top and
+	// bottom cut-offs.
+	SumSq       float64
+	Top, Bottom int
+}
+
+// Tally is the value's answers' sufficient statistics.
+func (v Value) Tally() Tally {
+	return Tally{N: v.Count, Sum: v.Sum, SumSq: v.SumSq, Top: v.Top, Bottom: v.Bottom}
 }
 
 // Mean is the metric value: the mean of the observations.

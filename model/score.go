@@ -9,10 +9,14 @@ import (
 
 // MetricScore is one metric's value and score in a unit and period.
 type MetricScore struct {
-	Metric      string
-	Discipline  string
-	Value       float64 // mean of the observations (for all units: mean of unit means)
-	Rows        int     // observations the value rests on
+	Metric     string
+	Discipline string
+	Value      float64 // rule 1: the mean of the observations, or the KPI of the answers (for all units: mean of unit values, or the KPI of all their answers)
+	Rows       int     // observations the value rests on
+	// Answers is set for a metric computed from answers: Estimate then
+	// carries the value's n and 95% margin of error.
+	Answers     bool
+	Estimate    Estimate
 	Score       float64
 	Weight      float64
 	Target      *float64 // in the metric's unit
@@ -73,9 +77,12 @@ type cellKey struct {
 	period Period
 }
 
+// cell holds the sufficient statistics of a (unit, metric, period): for
+// every metric the sum and count of its observations, and for answers what
+// their KPI and its margin of error need (Tally). Months add up into
+// quarters and years, and units into all units, by adding tallies.
 type cell struct {
-	sum   float64
-	count int
+	Tally
 }
 
 // NewScorer indexes values for scoring. Values of metrics not in the
@@ -105,8 +112,7 @@ func NewScorer(fw Framework, metrics []Metric, values []Value) *Scorer {
 				c = &cell{}
 				s.cells[k] = c
 			}
-			c.sum += v.Sum
-			c.count += v.Count
+			c.Merge(v.Tally())
 			s.periods[g][p] = true
 		}
 	}
@@ -184,7 +190,7 @@ func (s *Scorer) unitSummary(unit string, p Period) Summary {
 		if c == nil {
 			continue
 		}
-		byDisc[m.Discipline] = append(byDisc[m.Discipline], s.metricScore(m, c.sum/float64(c.count), c.count))
+		byDisc[m.Discipline] = append(byDisc[m.Discipline], s.metricScore(m, c.Tally))
 	}
 	for _, d := range s.fw.Disciplines {
 		ds := DisciplineScore{Key: d.Key, Name: d.Name}
@@ -211,16 +217,41 @@ func (s *Scorer) unitSummary(unit string, p Period) Summary {
 	return sum
 }
 
-// metricScore applies rule 2 to a metric's value.
-func (s *Scorer) metricScore(m Metric, value float64, rows int) MetricScore {
-	ms := MetricScore{Metric: m.Name, Discipline: m.Discipline, Value: value, Rows: rows,
-		Score: m.MetricScore(value), Weight: m.EffectiveWeight(), Target: m.Target}
+// metricScore applies rules 1 and 2 to the observations tallied in t: the
+// mean of the values, or for answers the KPI of the metric's aggregation,
+// and its score.
+func (s *Scorer) metricScore(m Metric, t Tally) MetricScore {
+	value := t.Sum / float64(t.N)
+	ms := MetricScore{Metric: m.Name, Discipline: m.Discipline, Rows: t.N, Weight: m.EffectiveWeight(), Target: m.Target}
+	how := fmt.Sprintf("mean of %d value(s)", t.N)
+	if m.FromAnswers() {
+		if e, ok := t.Estimate(m.Aggregation); ok {
+			ms.Answers, ms.Estimate, value = true, e, e.Value
+			how = answersRule(m.Aggregation, t)
+		}
+	}
+	ms.Value, ms.Score = value, m.MetricScore(value)
 	if m.Target != nil {
 		ms.TargetScore = ptr(m.MetricScore(*m.Target))
 	}
-	ms.Explain = fmt.Sprintf("%s: mean of %d value(s) = %s → score %.2f (%s)",
-		m.Name, rows, formatNumber(value), ms.Score, scaleRule(m))
+	ms.Explain = fmt.Sprintf("%s: %s = %s → score %.2f (%s)", m.Name, how, formatNumber(value), ms.Score, scaleRule(m))
 	return ms
+}
+
+// answersRule says how a KPI was computed from n answers, with the counts it
+// rests on: "NPS of 120 answers (50 promoters, 30 detractors)".
+func answersRule(a Aggregation, t Tally) string {
+	switch a {
+	case AggregationNPS:
+		return fmt.Sprintf("NPS of %d answers (%% of %d promoters minus %% of %d detractors)", t.N, t.Top, t.Bottom)
+	case AggregationTopBox:
+		return fmt.Sprintf("%% of %d answers in the top boxes (%d)", t.N, t.Top)
+	case AggregationShare:
+		return fmt.Sprintf("%% yes of %d answers (%d)", t.N, t.Top)
+	case AggregationNet:
+		return fmt.Sprintf("%% positive minus %% negative of %d answers (%d and %d)", t.N, t.Top, t.Bottom)
+	}
+	return fmt.Sprintf("mean of %d answers", t.N)
 }
 
 func scaleRule(m Metric) string {
@@ -301,7 +332,7 @@ func (s *Scorer) allUnits(p Period) Summary {
 			ds.Explain = fmt.Sprintf("%s across all units, %s: mean of %d unit scores (%s) = %.2f",
 				d.Name, p.Label(), len(parts), strings.Join(parts, ", "), ds.Score)
 		}
-		ds.Metrics = meanMetricScores(metricUnits)
+		ds.Metrics = meanMetricScores(metricUnits, func(metric string) (Estimate, bool) { return s.pooled(metric, p) })
 		sum.Disciplines = append(sum.Disciplines, ds)
 	}
 	var parts []string
@@ -332,8 +363,10 @@ func (s *Scorer) allUnits(p Period) Summary {
 }
 
 // meanMetricScores gives each metric's all-units score: the mean of its
-// per-unit values and scores.
-func meanMetricScores(byMetric map[string][]MetricScore) []MetricScore {
+// per-unit scores (rule 5). Its value is the mean of the unit values, or
+// for a metric computed from answers the KPI of all the units' answers
+// pooled (rule 1), which pooled gives.
+func meanMetricScores(byMetric map[string][]MetricScore, pooled func(metric string) (Estimate, bool)) []MetricScore {
 	out := make([]MetricScore, 0, len(byMetric))
 	for _, ms := range byMetric {
 		m := ms[0]
@@ -347,6 +380,13 @@ func meanMetricScores(byMetric map[string][]MetricScore) []MetricScore {
 		n := float64(len(ms))
 		m.Value, m.Score, m.Rows = value/n, score/n, rows
 		m.Explain = fmt.Sprintf("%s across all units: mean of %d unit scores = %.2f", m.Metric, len(ms), m.Score)
+		if m.Answers {
+			if e, ok := pooled(m.Metric); ok {
+				m.Value, m.Estimate = e.Value, e
+				m.Explain = fmt.Sprintf("%s across all units: %s of the %d units' %d answers pooled = %s; score: mean of %d unit scores = %.2f",
+					m.Metric, e.Aggregation, len(ms), e.N, formatNumber(e.Value), len(ms), m.Score)
+			}
+		}
 		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Metric < out[j].Metric })
@@ -414,3 +454,20 @@ func Level(score float64) int {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// pooled is the estimate of metric in period p from every unit's answers
+// added together: NPS of all answers, never a mean of unit NPS.
+func (s *Scorer) pooled(metric string, p Period) (Estimate, bool) {
+	mk := MetricKey(metric)
+	m, ok := s.metrics[mk]
+	if !ok {
+		return Estimate{}, false
+	}
+	var all Tally
+	for _, u := range s.units {
+		if c := s.cells[cellKey{u, mk, p}]; c != nil {
+			all.Merge(c.Tally)
+		}
+	}
+	return all.Estimate(m.Aggregation)
+}

@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // MetricValue is one metric's value in one unit (or AllUnits) and period:
 // what `cxdash values` lists.
@@ -9,7 +12,8 @@ type MetricValue struct {
 	Unit   string // a unit, or AllUnits
 	Period Period
 	Value  float64 // rule 1; for all units, the mean of the unit values
-	N      int     // observations it rests on
+	N      int     // observations (for answers: answers) it rests on
+	MOE    float64 // 95% margin of error of a value computed from answers; NaN for other values
 	Score  float64 // rule 2; for all units, the mean of the unit scores (rule 5)
 }
 
@@ -44,7 +48,11 @@ func (s *Scorer) metricValuesOf(sum Summary, metric string) []MetricValue {
 			if metric != "" && MetricKey(m.Metric) != MetricKey(metric) {
 				continue
 			}
-			out = append(out, MetricValue{Metric: m.Metric, Unit: sum.Unit, Period: sum.Period, Value: m.Value, N: m.Rows, Score: m.Score})
+			v := MetricValue{Metric: m.Metric, Unit: sum.Unit, Period: sum.Period, Value: m.Value, N: m.Rows, MOE: math.NaN(), Score: m.Score}
+			if m.Answers {
+				v.N, v.MOE = m.Estimate.N, m.Estimate.MOE
+			}
+			out = append(out, v)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return MetricKey(out[i].Metric) < MetricKey(out[j].Metric) })

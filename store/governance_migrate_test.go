@@ -58,8 +58,8 @@ func TestV1WorkspaceMigrates(t *testing.T) {
 		t.Errorf("backup setting = %q, %v", theme, err)
 	}
 	bak.Close()
-	if v, err := s.SchemaVersion(ctx); err != nil || v != 2 {
-		t.Errorf("SchemaVersion = %d, %v; want 2", v, err)
+	if v, err := s.SchemaVersion(ctx); err != nil || v != store.SchemaLatest() {
+		t.Errorf("SchemaVersion = %d, %v; want %d", v, err, store.SchemaLatest())
 	}
 	if v, err := s.Setting(ctx, "theme"); err != nil || v != "dark" {
 		t.Errorf("setting kept: %q, %v", v, err)

@@ -69,8 +69,8 @@ func TestGovernanceSurvivesReopen(t *testing.T) {
 	if after := read(s); !reflect.DeepEqual(after, before) {
 		t.Errorf("after reopen\n got %+v\nwant %+v", after, before)
 	}
-	if v, err := s.SchemaVersion(ctx); err != nil || v != 2 {
-		t.Errorf("SchemaVersion = %d, %v; want 2", v, err)
+	if v, err := s.SchemaVersion(ctx); err != nil || v != store.SchemaLatest() {
+		t.Errorf("SchemaVersion = %d, %v; want %d", v, err, store.SchemaLatest())
 	}
 }
 

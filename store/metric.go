@@ -14,36 +14,63 @@ import (
 
 // metricCols are a metric definition's columns, in metrics and in
 // metric_history alike.
-const metricCols = `name, discipline, measure_unit, direction, scale, t1, t2, t3, t4, t5, weight, target, owner`
+const metricCols = `name, discipline, measure_unit, direction, scale, t1, t2, t3, t4, t5, weight, target, owner,
+	aggregation, answers, top_from, bottom_to`
+
+// metricHoles are the placeholders of metricCols' values.
+const metricHoles = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanMetric(r scanner, extra ...any) (model.Metric, error) {
 	var m model.Metric
-	var dir, scale string
-	var target sql.NullFloat64
+	var dir, scale, agg string
+	var target, top, bottom sql.NullFloat64
+	var answers int64
 	t := &m.Thresholds
 	dest := append([]any{&m.Name, &m.Discipline, &m.Unit, &dir, &scale,
-		&t[0], &t[1], &t[2], &t[3], &t[4], &m.Weight, &target, &m.Owner}, extra...)
+		&t[0], &t[1], &t[2], &t[3], &t[4], &m.Weight, &target, &m.Owner, &agg, &answers, &top, &bottom}, extra...)
 	if err := r.Scan(dest...); err != nil {
 		return model.Metric{}, err
 	}
-	m.Direction, m.Scale = model.Direction(dir), model.Scale(scale)
-	if target.Valid {
-		m.Target = &target.Float64
+	m.Direction, m.Scale, m.Aggregation, m.Answers = model.Direction(dir), model.Scale(scale), model.Aggregation(agg), answers != 0
+	if m.Aggregation == model.AggregationMean {
+		m.Aggregation = "" // the zero value: what a metric without answers has
 	}
+	m.Target, m.Cutoffs.Top, m.Cutoffs.Bottom = nullable(target), nullable(top), nullable(bottom)
 	return m, nil
+}
+
+// nullable is f as an optional number.
+func nullable(f sql.NullFloat64) *float64 {
+	if !f.Valid {
+		return nil
+	}
+	return &f.Float64
 }
 
 // metricArgs are the values for metricCols.
 func metricArgs(m model.Metric) []any {
-	var target any
-	if m.Target != nil {
-		target = *m.Target
-	}
 	t := m.Thresholds
+	agg := m.Aggregation
+	if agg == "" {
+		agg = model.AggregationMean
+	}
+	answers := 0
+	if m.Answers {
+		answers = 1
+	}
 	return []any{m.Name, m.Discipline, m.Unit, string(m.Direction), string(m.Scale),
-		t[0], t[1], t[2], t[3], t[4], m.Weight, target, m.Owner}
+		t[0], t[1], t[2], t[3], t[4], m.Weight, optional(m.Target), m.Owner,
+		string(agg), answers, optional(m.Cutoffs.Top), optional(m.Cutoffs.Bottom)}
+}
+
+// optional is a nil pointer as NULL, else its number.
+func optional(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
 }
 
 // Metrics returns the catalogue, sorted by discipline (framework order), then
@@ -123,12 +150,12 @@ func (tx *BatchTx) putMetric(ctx context.Context, m model.Metric) error {
 	// The first put of a key in a batch records what was there before it,
 	// even when nothing changes: undo then knows a later batch still states
 	// this definition (see undoCatalogue).
-	hist := make([]any, 13)
+	hist := make([]any, strings.Count(metricHoles, "?"))
 	if exists {
 		hist = metricArgs(old)
 	}
 	if _, err := tx.tx.ExecContext(ctx, `INSERT INTO metric_history(batch_id, key, `+metricCols+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		VALUES (?, ?, `+metricHoles+`) ON CONFLICT DO NOTHING`,
 		append([]any{tx.batch.ID, key}, hist...)...); err != nil {
 		return err
 	}
@@ -136,14 +163,20 @@ func (tx *BatchTx) putMetric(ctx context.Context, m model.Metric) error {
 	switch {
 	case !exists:
 		if err := tx.tx.QueryRowContext(ctx, `INSERT INTO metrics(key, `+metricCols+`, created_by_batch)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			VALUES (?, `+metricHoles+`, ?) RETURNING id`,
 			append(append([]any{key}, args...), tx.batch.ID)...).Scan(&id); err != nil {
 			return err
 		}
 	case !sameMetric(old, m):
 		if _, err := tx.tx.ExecContext(ctx, `UPDATE metrics SET (`+metricCols+`) =
-			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(args, id)...); err != nil {
+			(`+metricHoles+`) WHERE id = ?`, append(args, id)...); err != nil {
 			return err
+		}
+		// Values already stored were counted with the old cut-offs.
+		if !sameCutoffs(old.Cutoffs, m.Cutoffs) {
+			if err := recountAnswers(ctx, tx.tx, key); err != nil {
+				return err
+			}
 		}
 	}
 	tx.touch(m.Name, id)
@@ -151,10 +184,16 @@ func (tx *BatchTx) putMetric(ctx context.Context, m model.Metric) error {
 }
 
 func sameMetric(a, b model.Metric) bool {
-	at, bt := a.Target, b.Target
-	a.Target, b.Target = nil, nil
-	return a == b && (at == nil) == (bt == nil) && (at == nil || *at == *bt)
+	at, bt, ac, bc := a.Target, b.Target, a.Cutoffs, b.Cutoffs
+	a.Target, b.Target, a.Cutoffs, b.Cutoffs = nil, nil, model.Cutoffs{}, model.Cutoffs{}
+	return a == b && sameNumber(at, bt) && sameCutoffs(ac, bc)
 }
+
+func sameCutoffs(a, b model.Cutoffs) bool {
+	return sameNumber(a.Top, b.Top) && sameNumber(a.Bottom, b.Bottom)
+}
+
+func sameNumber(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
 
 // undoCatalogue reverts the catalogue changes of batch id, inside Undo's
 // transaction and after its observations are gone. For each metric the
@@ -186,6 +225,16 @@ func undoCatalogue(ctx context.Context, tx *txn, id int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	current := map[string]model.Cutoffs{} // before the undo, to know whose answers to count again
+	for _, e := range es {
+		m, err := scanMetric(tx.QueryRowContext(ctx, `SELECT `+metricCols+` FROM metrics WHERE key = ?`, e.key))
+		switch {
+		case err == nil:
+			current[e.key] = m.Cutoffs
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+	}
 	for _, e := range es {
 		var next int64
 		err := tx.QueryRowContext(ctx, `SELECT batch_id FROM metric_history
@@ -211,9 +260,16 @@ func undoCatalogue(ctx context.Context, tx *txn, id int64) error {
 			}
 		default:
 			if _, err := tx.ExecContext(ctx, `UPDATE metrics SET (`+metricCols+`) =
-				(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE key = ?`,
+				(`+metricHoles+`) WHERE key = ?`,
 				append(metricArgs(e.prev), e.key)...); err != nil {
 				return err
+			}
+			// The values left were counted with the undone definition's
+			// cut-offs: count them again with the restored ones.
+			if !sameCutoffs(e.prev.Cutoffs, current[e.key]) {
+				if err := recountAnswers(ctx, tx, e.key); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -224,4 +280,5 @@ func undoCatalogue(ctx context.Context, tx *txn, id int64) error {
 // metric) as zero values, so that they scan into a model.Metric.
 const coalesced = `COALESCE(name, ''), COALESCE(discipline, ''), COALESCE(measure_unit, ''),
 	COALESCE(direction, ''), COALESCE(scale, ''), COALESCE(t1, 0), COALESCE(t2, 0), COALESCE(t3, 0),
-	COALESCE(t4, 0), COALESCE(t5, 0), COALESCE(weight, 0), target, COALESCE(owner, '')`
+	COALESCE(t4, 0), COALESCE(t5, 0), COALESCE(weight, 0), target, COALESCE(owner, ''),
+	COALESCE(aggregation, 'mean'), COALESCE(answers, 0), top_from, bottom_to`

@@ -141,6 +141,16 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
+// SchemaLatest is the version of the last migration this program has: what
+// every workspace it opens is brought up to.
+func SchemaLatest() int {
+	ms, err := migrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}
+
 func schemaVersion(ctx context.Context, q querier) (int, error) {
 	var v int
 	err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v)

@@ -15,14 +15,31 @@ func addValues(ctx context.Context, tx *txn, id int64) error {
 	if err := tx.d.roomToAggregate(ctx, tx); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO metric_values(metric_id, unit_id, period, batch_id, sum, count)
-		SELECT metric_id, unit_id, period, batch_id, SUM(value), COUNT(*)
-		FROM observations WHERE batch_id = ?
-		GROUP BY metric_id, unit_id, period, batch_id
+	_, err := tx.ExecContext(ctx, `INSERT INTO metric_values(`+valueCols+`)
+		SELECT `+aggregated+`
+		FROM observations o JOIN metrics m ON m.id = o.metric_id WHERE o.batch_id = ?
+		GROUP BY o.metric_id, o.unit_id, o.period, o.batch_id
 		ON CONFLICT(metric_id, unit_id, period) DO UPDATE
-		SET batch_id = excluded.batch_id, sum = excluded.sum, count = excluded.count`, id)
+		SET `+replaced, id)
 	return err
 }
+
+// valueCols are metric_values' columns; aggregated computes them from a
+// batch's observations o joined to their metric m: the sums, and the
+// answers at or beyond the metric's top and bottom cut-offs (0 for a
+// metric without them); replaced takes a new batch's row for a key.
+const (
+	valueCols  = `metric_id, unit_id, period, batch_id, sum, count, sumsq, top, bottom`
+	aggregated = `o.metric_id, o.unit_id, o.period, o.batch_id, SUM(o.value), COUNT(*), SUM(o.value * o.value),
+		SUM(CASE WHEN o.value >= m.top_from THEN 1 ELSE 0 END), SUM(CASE WHEN o.value <= m.bottom_to THEN 1 ELSE 0 END)`
+	// aggregatedAs is aggregated with each column named as in valueCols.
+	aggregatedAs = `o.metric_id AS metric_id, o.unit_id AS unit_id, o.period AS period, o.batch_id AS batch_id,
+		SUM(o.value) AS sum, COUNT(*) AS count, SUM(o.value * o.value) AS sumsq,
+		SUM(CASE WHEN o.value >= m.top_from THEN 1 ELSE 0 END) AS top,
+		SUM(CASE WHEN o.value <= m.bottom_to THEN 1 ELSE 0 END) AS bottom`
+	replaced = `batch_id = excluded.batch_id, sum = excluded.sum, count = excluded.count,
+		sumsq = excluded.sumsq, top = excluded.top, bottom = excluded.bottom`
+)
 
 // restoreValues recomputes the keys whose value came from batch id, after its
 // observations were deleted: each takes the sum and count of the latest
@@ -59,19 +76,36 @@ func restoreValues(ctx context.Context, tx *txn, id int64) error {
 		if !pending {
 			break
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO metric_values(metric_id, unit_id, period, batch_id, sum, count)
-			SELECT a.metric_id, a.unit_id, a.period, a.batch_id, a.sum, a.count
-			FROM (SELECT metric_id, unit_id, period, batch_id, SUM(value) AS sum, COUNT(*) AS count
-				FROM observations WHERE batch_id = ?
-				GROUP BY metric_id, unit_id, period, batch_id LIMIT -1) a
+		if _, err := tx.ExecContext(ctx, `INSERT INTO metric_values(`+valueCols+`)
+			SELECT `+valueCols+`
+			FROM (SELECT `+aggregatedAs+`
+				FROM observations o JOIN metrics m ON m.id = o.metric_id WHERE o.batch_id = ?
+				GROUP BY o.metric_id, o.unit_id, o.period, o.batch_id LIMIT -1) a
 			WHERE EXISTS (SELECT 1 FROM metric_values v WHERE v.metric_id = a.metric_id
 				AND v.unit_id = a.unit_id AND v.period = a.period AND v.batch_id = ?)
 			ON CONFLICT(metric_id, unit_id, period) DO UPDATE
-			SET batch_id = excluded.batch_id, sum = excluded.sum, count = excluded.count`, b, id); err != nil {
+			SET `+replaced, b, id); err != nil {
 			return err
 		}
 	}
 	_, err = tx.ExecContext(ctx, `DELETE FROM metric_values WHERE batch_id = ?`, id)
+	return err
+}
+
+// recountAnswers counts again, for every stored value of the metric with
+// key, its answers at or beyond the metric's current cut-offs: after the
+// cut-offs changed (an import that redefines the metric, the undo of one).
+// Rare, so one scan of the observations is acceptable; it is grouped like
+// addValues, not a subquery per value.
+func recountAnswers(ctx context.Context, tx *txn, key string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE metric_values SET top = a.top, bottom = a.bottom
+		FROM (SELECT o.metric_id AS metric_id, o.unit_id AS unit_id, o.period AS period, o.batch_id AS batch_id,
+				SUM(CASE WHEN o.value >= m.top_from THEN 1 ELSE 0 END) AS top,
+				SUM(CASE WHEN o.value <= m.bottom_to THEN 1 ELSE 0 END) AS bottom
+			FROM observations o JOIN metrics m ON m.id = o.metric_id WHERE m.key = ?
+			GROUP BY o.metric_id, o.unit_id, o.period, o.batch_id) a
+		WHERE metric_values.metric_id = a.metric_id AND metric_values.unit_id = a.unit_id
+			AND metric_values.period = a.period AND metric_values.batch_id = a.batch_id`, key)
 	return err
 }
 
@@ -81,7 +115,7 @@ func (s *Store) Values(ctx context.Context) ([]model.Value, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM metric_values`).Scan(&n); err != nil {
 		return nil, fmt.Errorf("store: values: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT m.name, u.name, v.period, v.sum, v.count, v.batch_id
+	rows, err := s.db.QueryContext(ctx, `SELECT m.name, u.name, v.period, v.sum, v.count, v.batch_id, v.sumsq, v.top, v.bottom
 		FROM metric_values v JOIN metrics m ON m.id = v.metric_id JOIN units u ON u.id = v.unit_id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: values: %w", err)
@@ -92,7 +126,7 @@ func (s *Store) Values(ctx context.Context) ([]model.Value, error) {
 	for rows.Next() {
 		var v model.Value
 		var period string
-		if err := rows.Scan(&v.Metric, &v.Unit, &period, &v.Sum, &v.Count, &v.BatchID); err != nil {
+		if err := rows.Scan(&v.Metric, &v.Unit, &period, &v.Sum, &v.Count, &v.BatchID, &v.SumSq, &v.Top, &v.Bottom); err != nil {
 			return nil, fmt.Errorf("store: values: %w", err)
 		}
 		if v.Period, err = p.parse(period); err != nil {
