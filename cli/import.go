@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"cxdash/importers"
+	"cxdash/model"
 	"cxdash/workspace"
 )
 
@@ -12,6 +14,13 @@ func importCommand() *command {
 	fs := newFlagSet("import")
 	wf := addWorkspaceFlags(fs)
 	dryRun := fs.Bool("dry-run", false, "check and preview every file; write nothing")
+	var batch batchDefaults
+	fs.Func("period", "the period of rows that state none, e.g. 2025-Q1 (a survey without response dates)", func(v string) error {
+		p, err := model.ParsePeriod(v)
+		batch.period = p
+		return err
+	})
+	fs.StringVar(&batch.unit, "unit", "", "the business unit of rows that name none (default All)")
 	var maps []columnMap
 	fs.Func("map", "a column's role, e.g. C=unit or Scores!C=unit (repeatable; remembered for that header layout)", func(v string) error {
 		m, err := parseColumnMap(v)
@@ -19,16 +28,24 @@ func importCommand() *command {
 		return err
 	})
 	return &command{
-		synopsis: "cxdash import [--db FILE|URL] [--wait D] [--dry-run] [--map [SHEET!]COL=ROLE]... FILE...",
+		synopsis: "cxdash import [--db FILE|URL] [--wait D] [--dry-run] [--period P] [--unit U] [--map [SHEET!]COL=ROLE]... FILE...",
 		flags:    fs,
 		run: func(ctx context.Context, e *env, args []string) error {
-			return runImport(ctx, e, wf, args, *dryRun, maps)
+			return runImport(ctx, e, wf, args, *dryRun, maps, batch)
 		},
 	}
 }
 
+// batchDefaults are --period and --unit: what rows that state no period or
+// unit get.
+type batchDefaults struct {
+	period model.Period
+	unit   string
+}
+
 // runImport imports (or with dryRun, previews) each file as one batch.
-func runImport(ctx context.Context, e *env, wf *workspaceFlags, args []string, dryRun bool, maps []columnMap) error {
+func runImport(ctx context.Context, e *env, wf *workspaceFlags, args []string, dryRun bool, maps []columnMap,
+	batch batchDefaults) error {
 	if err := wantArgs(args, 1, -1, "at least one FILE to import"); err != nil {
 		return err
 	}
@@ -39,11 +56,12 @@ func runImport(ctx context.Context, e *env, wf *workspaceFlags, args []string, d
 	defer ws.Close()
 	bad := 0
 	for _, path := range args {
-		ov, err := overrides(ctx, ws, path, maps)
+		ov, err := overrides(ctx, ws, path, maps, batch)
 		if err != nil {
 			return fmt.Errorf("%s: %w", baseName(path), err)
 		}
-		res, resErr := ws.ImportFile(ctx, path, workspace.ImportOptions{DryRun: dryRun, Overrides: ov})
+		res, resErr := ws.ImportFile(ctx, path, workspace.ImportOptions{DryRun: dryRun, Overrides: ov,
+			Period: batch.period, Unit: batch.unit})
 		if resErr != nil {
 			return fmt.Errorf("%s: %w", baseName(path), resErr)
 		}
@@ -104,6 +122,14 @@ func printPreview(e *env, res workspace.ImportResult) {
 			fmt.Fprintf(e.stdout, " (%s)", sh.Reason)
 		}
 		fmt.Fprintln(e.stdout)
+		if sh.Survey != nil {
+			if sh.Layout == importers.LayoutSurvey {
+				fmt.Fprintf(e.stdout, "  %s\n", sh.Survey.Line())
+			}
+			for _, n := range sh.Survey.Notes() {
+				fmt.Fprintf(e.stdout, "  %s\n", n)
+			}
+		}
 		if sh.HeaderRow > 0 {
 			fmt.Fprintf(e.stdout, "  header row %d:", sh.HeaderRow)
 			for _, col := range sh.Columns {

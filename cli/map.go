@@ -17,7 +17,8 @@ type columnMap struct {
 }
 
 var mappableRoles = []importers.Role{importers.RolePeriod, importers.RoleUnit, importers.RoleDiscipline,
-	importers.RoleMetric, importers.RoleValue, importers.RoleTarget, importers.RoleNote, importers.RoleIgnore}
+	importers.RoleMetric, importers.RoleValue, importers.RoleTarget, importers.RoleNote, importers.RoleIgnore,
+	importers.RoleNPS, importers.RoleCSAT, importers.RoleCES, importers.RoleFCR}
 
 // parseColumnMap reads "C=unit" or "Scores!C=unit".
 func parseColumnMap(v string) (columnMap, error) {
@@ -59,11 +60,12 @@ func columnIndex(letters string) (int, bool) {
 
 // overrides previews path and applies the --map changes to the mappings
 // found, per sheet: an override replaces a sheet's whole mapping.
-func overrides(ctx context.Context, ws *workspace.Workspace, path string, maps []columnMap) (map[string]importers.Mapping, error) {
+func overrides(ctx context.Context, ws *workspace.Workspace, path string, maps []columnMap, batch batchDefaults) (map[string]importers.Mapping, error) {
 	if len(maps) == 0 {
 		return nil, nil
 	}
-	preview, previewErr := ws.ImportFile(ctx, path, workspace.ImportOptions{DryRun: true})
+	preview, previewErr := ws.ImportFile(ctx, path, workspace.ImportOptions{DryRun: true,
+		Period: batch.period, Unit: batch.unit})
 	if previewErr != nil || preview.Duplicate {
 		return nil, previewErr // a file imported before adds nothing anyway
 	}

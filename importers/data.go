@@ -22,6 +22,7 @@ type sheetProc struct {
 	colMetric []*metricEntry // wide by metric: each column's metric, once resolved
 	vals      []float64
 	states    []valueState
+	guards    map[*metricEntry]*ratingGuard // known KPIs whose values may be ratings (rating_guard.go)
 }
 
 func newSheetProc(r *run, s *sheetScan) *sheetProc {
@@ -102,6 +103,7 @@ func (p *sheetProc) emit(e *metricEntry, name string, hasDisc bool, metricRef fu
 		return nil
 	}
 	p.r.checkLevel(p.s, e, v, func() string { return p.ref(col, row) })
+	p.watch(e, unit, period, v, func() string { return p.ref(col, row) })
 	p.sr.Values++
 	if len(p.sr.Preview) < p.r.opts.PreviewRows {
 		p.sr.Preview = append(p.sr.Preview, []string{period.Label(), unit, e.m.Name, formatValue(v), note})
@@ -131,6 +133,9 @@ func (p *sheetProc) text(row Row, col int) string {
 
 func (p *sheetProc) unit(row Row) string {
 	if p.l.unit < 0 {
+		if p.r.opts.Unit != "" {
+			return p.r.opts.Unit
+		}
 		return model.AllUnits
 	}
 	return p.r.cellUnit(row.At(p.l.unit))

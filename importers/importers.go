@@ -130,4 +130,9 @@ type Options struct {
 	TempDir string
 	// MaxProblems stops listing problems after this many (default 1000).
 	MaxProblems int
+	// Period is the period of rows that state none: a survey sheet without
+	// a response date (DESIGN.md, "Batches").
+	Period model.Period
+	// Unit is the business unit of rows that name none, instead of All.
+	Unit string
 }

@@ -25,6 +25,8 @@ type sheetLayout struct {
 	thresholds                                                        [5]int
 	partQuarter                                                       bool  // the period part column holds quarters
 	valueCols                                                         []int // period- or metric-values columns
+
+	survey *surveyPlan // LayoutSurvey: how its rows are read (survey.go)
 }
 
 func (l *sheetLayout) resize(n int) {

@@ -129,6 +129,7 @@ type sheetScan struct {
 	lay     *sheetLayout // nil when skipped
 	hc      []hcell      // the header as analysed
 	hint    string       // what the closest header row had, when not recognised
+	survey  string       // why a survey sheet cannot be read, when it cannot
 	rd      SheetReader  // still open after scanHead, or nil
 	sr      *SheetResult
 }
@@ -247,6 +248,14 @@ func noDataMessage(scans []*sheetScan, csv bool) string {
 		}
 		return "the workbook is empty: no sheet holds any data"
 	}
+	for _, s := range scans {
+		if s.survey != "" {
+			if csv {
+				return s.survey
+			}
+			return fmt.Sprintf("sheet %q: %s", s.info.Name, s.survey)
+		}
+	}
 	msg := noDataSheet
 	n := 0
 	for _, s := range scans {
@@ -290,6 +299,11 @@ func (r *run) detect(s *sheetScan, env detectEnv) {
 	}
 	s.sr.Signature = HeaderSignature(headers)
 	how := ""
+	if m, ok := r.opts.Overrides[s.info.Name]; ok && surveyMapping(m) {
+		if r.detectSurvey(s, m, " (mapping chosen in the preview)", false) {
+			return
+		}
+	}
 	if m, ok := r.opts.Overrides[s.info.Name]; ok {
 		ml, why := layoutFromMapping(s.hc, m)
 		if ml == nil {
@@ -307,6 +321,11 @@ func (r *run) detect(s *sheetScan, env detectEnv) {
 				lay, how = ml, " (remembered mapping)"
 			}
 		}
+	}
+	// A response table whose date column made it look wide by metric is
+	// respondent data: its rating columns must never be averaged.
+	if (lay == nil || (lay.layout == LayoutWideMetric && how == "")) && r.detectSurvey(s, nil, "", lay != nil) {
+		return
 	}
 	if lay == nil {
 		r.skip(s, reason)

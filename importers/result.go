@@ -12,7 +12,11 @@ type SheetResult struct {
 	Rows      int        // data rows read
 	Values    int        // values taken; records taken for a governance sheet
 	Skipped   int        // blank, n/a and - cells
-	Problems  []Problem
+	// Survey is set for a respondent-level sheet (LayoutSurvey, or one
+	// skipped for want of a KPI question): responses, KPIs with n and margin
+	// of error, and the columns not stored (personal data, free text).
+	Survey   *SurveySummary
+	Problems []Problem
 }
 
 // Result is the outcome of reading one file.

@@ -56,8 +56,12 @@ func (r *run) release(s *sheetScan) {
 
 // readSheet reads the rows below a sheet's header.
 func (r *run) readSheet(s *sheetScan) error {
+	if s.lay.layout == LayoutSurvey {
+		return r.readSurvey(s)
+	}
 	p := newSheetProc(r, s)
 	err := r.eachRow(s, p.dispatch)
+	p.checkRatings()
 	r.res.Values += s.sr.Values
 	r.res.Skipped += s.sr.Skipped
 	return err

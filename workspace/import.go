@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"cxdash/importers"
 	"cxdash/model"
@@ -36,6 +37,11 @@ type ImportOptions struct {
 	// Name is the file name recorded in the batch and in messages; default
 	// the path's base name.
 	Name string
+	// Period and Unit apply to rows that state none (a survey without
+	// response dates, a sheet without a unit column); zero and "" leave
+	// them out (DESIGN.md, "Batches").
+	Period model.Period
+	Unit   string
 }
 
 // ImportFile imports one file as one batch in one transaction: every value
@@ -122,6 +128,8 @@ func (w *Workspace) readOptions(ctx context.Context, opt ImportOptions) (importe
 		Overrides: opt.Overrides,
 		Progress:  opt.Progress,
 		TempDir:   w.tempDir(),
+		Period:    opt.Period,
+		Unit:      strings.TrimSpace(opt.Unit),
 	}, nil
 }
 
