@@ -51,8 +51,74 @@ func runSummary(ctx context.Context, e *env, wf *workspaceFlags, args []string, 
 		return writeJSON(e, summaryJSON(s))
 	}
 	printSummary(e, s)
+	if kpis := answerKPIs(s); len(kpis) > 0 {
+		prev, err := ws.Summary(ctx, s.Unit, s.Period.Prev())
+		if err != nil {
+			return err
+		}
+		before := map[string]model.MetricScore{}
+		for _, ms := range answerKPIs(prev) {
+			before[model.MetricKey(ms.Metric)] = ms
+		}
+		for _, ms := range kpis {
+			var pe *model.Estimate
+			if pm, ok := before[model.MetricKey(ms.Metric)]; ok {
+				pe = &pm.Estimate
+			}
+			fmt.Fprintln(e.stdout, answerLine(ms, pe, s.Period.Prev()))
+		}
+	}
 	return nil
 }
+
+// answerKPIs lists the metrics of s computed from answers, in the order
+// the table lists their disciplines.
+func answerKPIs(s model.Summary) []model.MetricScore {
+	var out []model.MetricScore
+	for _, d := range s.Disciplines {
+		for _, ms := range d.Metrics {
+			if ms.Answers {
+				out = append(out, ms)
+			}
+		}
+	}
+	return out
+}
+
+// answerLine says what a KPI computed from answers rests on and whether
+// its change since the period before is beyond the two periods' margins
+// of error combined (DESIGN.md, "Respondent-level data"):
+// "NPS 21.3 (n 340, ±5.2), no significant change since Q2 2026".
+func answerLine(ms model.MetricScore, prev *model.Estimate, before model.Period) string {
+	e := ms.Estimate
+	unit := ""
+	if e.Aggregation == model.AggregationTopBox || e.Aggregation == model.AggregationShare {
+		unit = "%"
+	}
+	line := fmt.Sprintf("%s %.1f%s (n %s", ms.Metric, e.Value, unit, model.FormatCount(e.N))
+	if e.HasMOE() {
+		line += fmt.Sprintf(", ±%.1f", e.MOE)
+	}
+	line += ")"
+	if prev == nil {
+		return line + ", no answers in " + before.Label()
+	}
+	c := model.Compare(*prev, e)
+	move := fmt.Sprintf("up %.1f", c.Delta)
+	if c.Delta < 0 {
+		move = fmt.Sprintf("down %.1f", -c.Delta)
+	}
+	switch {
+	case !c.Tested():
+		return fmt.Sprintf("%s, %s since %s (too few answers to test it)", line, move, before.Label())
+	case !c.Significant:
+		return fmt.Sprintf("%s, no significant change since %s (%s, within ±%.1f)", line, before.Label(), signedOne(c.Delta), c.MOE)
+	}
+	return fmt.Sprintf("%s, %s since %s, beyond its margin (±%.1f)", line, move, before.Label(), c.MOE)
+}
+
+// signedOne prints a change with one decimal and its sign.
+func signedOne(f float64) string { return fmt.Sprintf("%+.1f", f) }
 
 func printSummary(e *env, s model.Summary) {
 	o := s.Overall

@@ -185,6 +185,20 @@ type metricRow struct {
 	target *float64
 	values []*float64
 	scores []*float64
+	// estimates hold, for a metric computed from answers, each period's n
+	// and 95% margin of error (nil where it has no answers).
+	estimates []*model.Estimate
+}
+
+// fromAnswers reports whether the metric's values are computed from
+// answers in any period of the trend.
+func (r metricRow) fromAnswers() bool {
+	for _, e := range r.estimates {
+		if e != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // disciplineMetrics lists the catalogue metrics of discipline key, and any
@@ -198,7 +212,8 @@ func disciplineMetrics(d Data, key string) []metricRow {
 			return i
 		}
 		index[k] = len(rows)
-		rows = append(rows, metricRow{name: name, values: make([]*float64, len(d.Trend)), scores: make([]*float64, len(d.Trend))})
+		rows = append(rows, metricRow{name: name, values: make([]*float64, len(d.Trend)), scores: make([]*float64, len(d.Trend)),
+			estimates: make([]*model.Estimate, len(d.Trend))})
 		return len(rows) - 1
 	}
 	for _, m := range d.Metrics {
@@ -217,6 +232,10 @@ func disciplineMetrics(d Data, key string) []metricRow {
 				r := &rows[add(ms.Metric)]
 				v, sc := ms.Value, ms.Score
 				r.values[p], r.scores[p] = &v, &sc
+				if ms.Answers {
+					e := ms.Estimate
+					r.estimates[p] = &e
+				}
 				if r.target == nil {
 					r.target = ms.Target
 				}

@@ -103,9 +103,12 @@ type htmlPage struct {
 	Overall     htmlOverall
 	Disciplines []htmlDiscipline
 	Metrics     []htmlMetricGroup
-	Batches     []htmlBatch
-	Charts      []htmlChart
-	Gov         *htmlGovernance
+	// Answers is set when a metric is computed from answers: the table
+	// then says what its ± and observations mean.
+	Answers bool
+	Batches []htmlBatch
+	Charts  []htmlChart
+	Gov     *htmlGovernance
 
 	specs   []chartSpec
 	Specs   template.JS // the charts' ids and options, as escaped JSON
@@ -132,7 +135,10 @@ type htmlMetricGroup struct {
 
 type htmlMetric struct {
 	Name, Value, Score, Target string
-	Rows                       int
+	// Margin is "±17.1", the 95% margin of error of a value computed
+	// from answers; empty for other values or fewer than 2 answers.
+	Margin string
+	Rows   int // observations, or for answers n
 }
 
 type htmlBatch struct {
@@ -181,8 +187,15 @@ func newHTMLPage(d Data) (*htmlPage, error) {
 		}
 		g := htmlMetricGroup{Discipline: ds.Name}
 		for _, m := range ds.Metrics {
-			g.Metrics = append(g.Metrics, htmlMetric{Name: m.Metric, Value: fmtValue(m.Value),
-				Score: fmt.Sprintf("%.2f", m.Score), Target: fmtValueOpt(m.Target), Rows: m.Rows})
+			h := htmlMetric{Name: m.Metric, Value: fmtValue(m.Value),
+				Score: fmt.Sprintf("%.2f", m.Score), Target: fmtValueOpt(m.Target), Rows: m.Rows}
+			if m.Answers {
+				p.Answers, h.Rows = true, m.Estimate.N
+				if m.Estimate.HasMOE() {
+					h.Margin = fmt.Sprintf("±%.1f", m.Estimate.MOE)
+				}
+			}
+			g.Metrics = append(g.Metrics, h)
 		}
 		p.Metrics = append(p.Metrics, g)
 	}

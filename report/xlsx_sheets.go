@@ -97,7 +97,62 @@ func (x *xlsxReport) writeDiscipline(sh, key string) error {
 			return err
 		}
 	}
+	if err := x.writeAnswerBlocks(sh, total+2, head[fixed:], metrics); err != nil {
+		return err
+	}
 	return x.printSetup(sh, 1)
+}
+
+// writeAnswerBlocks writes, from row top, what the values of the metrics
+// computed from answers rest on: a block of n (answers) per period, then
+// one of the 95% margins of error, in the metrics' own units (points for
+// NPS, percentage points for a share). A discipline with no such metric
+// gets neither. periods are the period headers of the values block.
+func (x *xlsxReport) writeAnswerBlocks(sh string, top int, periods []string, metrics []metricRow) error {
+	var answers []metricRow
+	for _, m := range metrics {
+		if m.fromAnswers() {
+			answers = append(answers, m)
+		}
+	}
+	if len(answers) == 0 {
+		return nil
+	}
+	const fixed = 4 // as the values block: Metric, Measure unit, Better, Target
+	lastCol := fixed + len(periods)
+	blocks := []struct {
+		title string
+		cell  func(e model.Estimate) any
+		style int
+	}{
+		{"Answers (n)", func(e model.Estimate) any { return e.N }, x.st.integer},
+		{"± margin of error (95%)", func(e model.Estimate) any { return num(e.MOE) }, x.st.value},
+	}
+	for _, b := range blocks {
+		if err := x.header(sh, top, append([]string{b.title, "", "", ""}, periods...), nil, false); err != nil {
+			return err
+		}
+		for i, m := range answers {
+			values := []any{m.name, nil, nil, nil}
+			for _, e := range m.estimates {
+				var v any
+				if e != nil {
+					v = b.cell(*e)
+				}
+				values = append(values, v)
+			}
+			if err := x.setRow(sh, top+1+i, values); err != nil {
+				return err
+			}
+		}
+		if lastCol > fixed {
+			if err := x.style(sh, fixed+1, top+1, lastCol, top+len(answers), b.style); err != nil {
+				return err
+			}
+		}
+		top += len(answers) + 2
+	}
+	return nil
 }
 
 var importsHeader = []string{"Batch", "Imported at", "File", "Imported by", "Observations", "Skipped cells", "Metrics", "SHA-256"}

@@ -32,6 +32,8 @@ type Screen struct {
 
 	overall                *overallTile
 	kpis                   []*charts.KPITile
+	answerTiles            []*answerTile     // in place of kpis[i] for a metric computed from answers
+	kpiSlots               []*fyne.Container // each stacks kpis[i] over answerTiles[i]
 	tiles                  *fyne.Container
 	radar                  *charts.Radar
 	trend                  *charts.LineChart
@@ -106,8 +108,12 @@ func (d *Screen) buildBoard() fyne.CanvasObject {
 	for i := range kpiTiles {
 		k := charts.NewKPITile(charts.KPIData{})
 		k.OnTapped = func() { d.explainKPI(i) }
-		d.kpis = append(d.kpis, k)
-		tiles = append(tiles, k)
+		a := newAnswerTile()
+		a.OnTapped = k.OnTapped
+		a.Hide()
+		slot := container.NewStack(k, a)
+		d.kpis, d.answerTiles, d.kpiSlots = append(d.kpis, k), append(d.answerTiles, a), append(d.kpiSlots, slot)
+		tiles = append(tiles, slot)
 	}
 	// The overall tile keeps its own minimum; the KPI tiles may go below
 	// theirs (they drop the sparkline first) so that 1024 pixels suffice.
@@ -253,11 +259,20 @@ func (d *Screen) apply(v view) {
 	d.view = v
 	d.overall.set(v.cur)
 	for i, k := range d.kpis {
-		if i < len(v.kpis) {
-			k.SetData(v.kpis[i].data)
-			k.Show()
-		} else {
+		a, slot := d.answerTiles[i], d.kpiSlots[i]
+		switch {
+		case i >= len(v.kpis):
+			slot.Hide()
+		case v.kpis[i].answers != nil:
+			a.set(v.kpis[i].data, *v.kpis[i].answers)
 			k.Hide()
+			a.Show()
+			slot.Show()
+		default:
+			k.SetData(v.kpis[i].data)
+			a.Hide()
+			k.Show()
+			slot.Show()
 		}
 	}
 	d.tiles.Refresh()
@@ -328,6 +343,9 @@ func (d *Screen) explainKPI(i int) {
 	}
 	ms := k.metric
 	lines := []string{ms.Explain}
+	if a := k.answers; a != nil {
+		lines = append(lines, answerLines(*a, k.data.Format, d.view.period)...)
+	}
 	if ms.Target != nil && ms.TargetScore != nil {
 		lines = append(lines, fmt.Sprintf("Target %s, which scores %s.", k.data.Format.String(*ms.Target),
 			charts.ScoreFormat.String(*ms.TargetScore)))

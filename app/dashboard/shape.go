@@ -35,6 +35,9 @@ type kpiTile struct {
 	metric     *model.MetricScore // the metric's score now; nil for a discipline tile or no data
 	discipline string             // key of the metric's or the tile's discipline
 	shape      func() charts.KPIData
+	// answers is set for a metric computed from answers: its tile shows n
+	// and the margin of error, and tests its change against them.
+	answers *answerKPI
 }
 
 // headlineKPIs are the metrics executives look for first, in order: the
@@ -88,7 +91,7 @@ func shape(snap *workspace.State, f workspace.Filters, notes screen.UnitNotes) (
 			d.heatRows = append(d.heatRows, fd.Key)
 		}
 	})
-	d.kpis = shapeKPIs(snap, unit, d.cur, span[max(0, len(span)-kpiTrendLen):])
+	d.kpis = shapeKPIs(snap, unit, d.cur, d.prev, span[max(0, len(span)-kpiTrendLen):])
 	wg.Wait()
 	return d, true
 }
@@ -96,13 +99,8 @@ func shape(snap *workspace.State, f workspace.Filters, notes screen.UnitNotes) (
 // shapeKPIs picks the headline tiles: the threshold-scale metrics with data
 // now that rest on the most rows, then the disciplines furthest from target
 // when there are fewer than kpiTiles such metrics.
-func shapeKPIs(snap *workspace.State, unit string, cur model.Summary, periods []model.Period) []kpiTile {
-	now := map[string]model.MetricScore{}
-	for _, ds := range cur.Disciplines {
-		for _, ms := range ds.Metrics {
-			now[model.MetricKey(ms.Metric)] = ms
-		}
-	}
+func shapeKPIs(snap *workspace.State, unit string, cur, prev model.Summary, periods []model.Period) []kpiTile {
+	now, before := metricScores(cur), metricScores(prev)
 	rank := func(name string) int {
 		for i, h := range headlineKPIs {
 			if model.MetricKey(h) == model.MetricKey(name) {
@@ -127,9 +125,16 @@ func shapeKPIs(snap *workspace.State, unit string, cur model.Summary, periods []
 	var out []kpiTile
 	for _, m := range picks[:min(len(picks), kpiTiles)] {
 		ms := now[model.MetricKey(m.Name)]
-		out = append(out, kpiTile{metric: &ms, discipline: m.Discipline, shape: func() charts.KPIData {
+		tile := kpiTile{metric: &ms, discipline: m.Discipline, shape: func() charts.KPIData {
 			return charts.MetricKPI(snap.Framework, snap.Scorer, unit, m, periods)
-		}})
+		}}
+		if ms.Answers {
+			tile.answers = &answerKPI{cur: ms.Estimate}
+			if pm, ok := before[model.MetricKey(m.Name)]; ok && pm.Answers {
+				tile.answers.prev = &pm.Estimate
+			}
+		}
+		out = append(out, tile)
 	}
 	// Fill the row with the disciplines furthest from target.
 	byGap := slices.Clone(cur.Disciplines)
@@ -149,6 +154,17 @@ func shapeKPIs(snap *workspace.State, unit string, cur model.Summary, periods []
 		wg.Go(func() { out[i].data, out[i].shape = out[i].shape(), nil })
 	}
 	wg.Wait()
+	return out
+}
+
+// metricScores indexes a summary's metric scores by MetricKey.
+func metricScores(s model.Summary) map[string]model.MetricScore {
+	out := map[string]model.MetricScore{}
+	for _, ds := range s.Disciplines {
+		for _, ms := range ds.Metrics {
+			out[model.MetricKey(ms.Metric)] = ms
+		}
+	}
 	return out
 }
 

@@ -14,7 +14,8 @@ import (
 
 // metricTable lists a discipline's metrics with the model's numbers and the
 // catalogue's facts: value, score, target, weight, observations, owner and
-// how the value scores.
+// how the value scores. A metric computed from answers shows its 95%
+// margin of error beside its value and its n (answers) as observations.
 type metricTable struct {
 	table    *widget.Table
 	rows     []metricRow
@@ -56,6 +57,9 @@ func (m *metricTable) cell(row, col int) string {
 		s = ms.Metric
 	case 1:
 		s = r.format.String(ms.Value)
+		if ms.Answers {
+			s = screen.ValueWithMargin(ms.Estimate, r.format)
+		}
 	case 2:
 		s = charts.ScoreFormat.String(ms.Score)
 	case 3:
@@ -67,6 +71,9 @@ func (m *metricTable) cell(row, col int) string {
 		s = strconv.FormatFloat(ms.Weight, 'g', 4, 64)
 	case 5:
 		s = strconv.Itoa(ms.Rows)
+		if ms.Answers {
+			s = model.FormatCount(ms.Estimate.N)
+		}
 	case 6:
 		s = strings.TrimSpace(r.metric.Owner)
 		if s == "" {

@@ -189,9 +189,13 @@ func (p *obsPanel) apply(r metricRow, unit string, period model.Period, res obsR
 		p.h.ShowError(fmt.Errorf("reading the observations of %s: %w", metric, res.err))
 		return
 	}
-	what := screen.Plural(res.total, "observation")
+	item := "observation" // an answer is one observation, with its source row
+	if r.score.Answers {
+		item = "answer"
+	}
+	what := screen.Plural(res.total, item)
 	if len(res.rows) < res.total {
-		what = fmt.Sprintf("the first %d of %d observations", len(res.rows), res.total)
+		what = fmt.Sprintf("the first %d of %d %ss", len(res.rows), res.total, item)
 	}
 	if replaced := len(res.rows) - res.counted; replaced > 0 {
 		what += fmt.Sprintf(" (%d replaced by a later import)", replaced)

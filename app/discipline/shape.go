@@ -31,6 +31,9 @@ type metricRow struct {
 	metric model.Metric
 	format charts.Format
 	units  []model.MetricScore // per unit, for model.AllUnits only
+	// prev is the metric's answers' estimate in the period before, for a
+	// metric computed from answers that has answers then too.
+	prev *model.Estimate
 }
 
 // shape scores discipline key in the filters' current period, with its trend
@@ -76,10 +79,22 @@ func shape(snap *workspace.State, f workspace.Filters, key string, notes screen.
 			}
 		}
 	}
+	before := map[string]model.Estimate{}
+	for _, ds := range sc.Summary(unit, p.Prev()).Disciplines {
+		for _, ms := range ds.Metrics {
+			if ds.Key == key && ms.Answers {
+				before[model.MetricKey(ms.Metric)] = ms.Estimate
+			}
+		}
+	}
 	for _, ms := range d.ds.Metrics {
 		k := model.MetricKey(ms.Metric)
 		m := catalogue[k]
-		d.metrics = append(d.metrics, metricRow{score: ms, metric: m, format: screen.MetricFormat(m), units: perUnit[k]})
+		r := metricRow{score: ms, metric: m, format: screen.MetricFormat(m), units: perUnit[k]}
+		if e, ok := before[k]; ok && ms.Answers {
+			r.prev = &e
+		}
+		d.metrics = append(d.metrics, r)
 	}
 	return d
 }
@@ -160,6 +175,12 @@ func metricLines(r metricRow, unit string, p model.Period) []string {
 		}
 	} else {
 		lines = append(lines, ms.Explain)
+	}
+	if ms.Answers {
+		lines = append(lines, screen.MarginSentence(ms.Estimate, r.format))
+		if r.prev != nil {
+			lines = append(lines, screen.ChangeSentence(*r.prev, ms.Estimate, r.format, p.Prev())+".")
+		}
 	}
 	if ms.Target != nil && ms.TargetScore != nil {
 		lines = append(lines, fmt.Sprintf("Target %s, which scores %s.", r.format.String(*ms.Target),
