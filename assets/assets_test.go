@@ -10,10 +10,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -121,7 +123,10 @@ func demoScores(t *testing.T, f *excelize.File) []demoRow {
 
 func TestDemoWorkbookShape(t *testing.T) {
 	f := openDemo(t)
-	if got, want := f.GetSheetList(), []string{gen.SheetReadMe, gen.SheetCatalogue, gen.SheetScores}; !slices.Equal(got, want) {
+	if gen.SheetSurvey != assets.DemoSurveySheet {
+		t.Fatalf("the survey sheet is %q, assets says %q", gen.SheetSurvey, assets.DemoSurveySheet)
+	}
+	if got, want := f.GetSheetList(), []string{gen.SheetReadMe, gen.SheetCatalogue, gen.SheetScores, gen.SheetSurvey}; !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
 	metrics := demoCatalogue(t, f)
@@ -162,7 +167,10 @@ func TestDemoWorkbookShape(t *testing.T) {
 		if kinds[model.ScaleLevel] < 18 || kinds[model.ScaleThresholds] < 6 {
 			t.Errorf("scales = %v, want assessment items and KPIs", kinds)
 		}
-		for _, name := range []string{"NPS", "CSAT %", "CES", "Churn %", "Retention %", "FCR %"} {
+		if slices.ContainsFunc(metrics, func(m model.Metric) bool { return m.Name == "NPS" }) {
+			t.Error("the catalogue defines NPS, which the survey answers make")
+		}
+		for _, name := range []string{"CSAT %", "CES", "Churn %", "Retention %", "FCR %"} {
 			i := slices.IndexFunc(metrics, func(m model.Metric) bool { return m.Name == name })
 			known, _ := model.KnownKPI(name)
 			if i < 0 {
@@ -202,7 +210,7 @@ func TestDemoWorkbookShape(t *testing.T) {
 			}
 			checkRealistic(t, r, m, v)
 			outage := r.unit == "Online" && r.period == gen.OutagePeriod
-			hit := outage && slices.Contains([]string{"NPS", "CSAT %", "FCR %", "Churn %"}, r.metric)
+			hit := outage && slices.Contains([]string{"CSAT %", "FCR %", "Churn %"}, r.metric)
 			if hit && r.note != gen.NoteOutage || !outage && r.note == gen.NoteOutage {
 				t.Errorf("Scores!%s: note %q on %s %s %s", r.cell, r.note, r.unit, r.period, r.metric)
 			}
@@ -249,12 +257,15 @@ func TestDemoStory(t *testing.T) {
 	f := openDemo(t)
 	metrics := demoCatalogue(t, f)
 	var values []model.Value
-	nps := map[model.Period]float64{}
 	for _, r := range demoScores(t, f) {
 		v, _ := strconv.ParseFloat(r.value, 64)
 		values = append(values, model.Value{Metric: r.metric, Unit: r.unit, Period: r.period, Sum: v, Count: 1, BatchID: 1})
-		if r.unit == "Online" && r.metric == "NPS" {
-			nps[r.period] = v
+	}
+	nps := map[model.Period]float64{}
+	for key, tl := range surveyTallies(t, f) {
+		if key.unit == "Online" {
+			e, _ := tl.Estimate(model.AggregationNPS)
+			nps[key.period] = e.Value
 		}
 	}
 	s := model.NewScorer(model.DefaultFramework(), metrics, values)
@@ -289,6 +300,75 @@ func TestDemoStory(t *testing.T) {
 			t.Errorf("Online overall %.2f -> %.2f in the outage, want a dip", a, b)
 		}
 	})
+}
+
+// surveyKey is a unit and quarter of the demo's survey.
+type surveyKey struct {
+	unit   string
+	period model.Period
+}
+
+// surveyTallies reads the Survey responses sheet: its header, ids, dates
+// and answers, tallied per unit and quarter.
+func surveyTallies(t *testing.T, f *excelize.File) map[surveyKey]*model.Tally {
+	t.Helper()
+	rows := mustRows(t, f, gen.SheetSurvey)
+	if len(rows) == 0 || !slices.Equal(rows[0], gen.SurveyHeader) {
+		t.Fatalf("Survey responses header = %q, want %q", rows[0], gen.SurveyHeader)
+	}
+	out := map[surveyKey]*model.Tally{}
+	ids := map[string]bool{}
+	for i, row := range rows[1:] {
+		row = append(row, make([]string, len(gen.SurveyHeader)-len(row))...)
+		cell := strconv.Itoa(i + 2)
+		if ids[row[0]] || row[0] == "" {
+			t.Fatalf("Survey responses!A%s: response id %q missing or repeated", cell, row[0])
+		}
+		ids[row[0]] = true
+		at, err := time.Parse("2006-01-02 15:04", row[1])
+		if err != nil {
+			t.Fatalf("Survey responses!B%s: %v", cell, err)
+		}
+		score, err := strconv.Atoi(row[3])
+		if err != nil || score < 0 || score > 10 {
+			t.Fatalf("Survey responses!D%s: %q is not a 0-10 answer", cell, row[3])
+		}
+		p, _ := model.PeriodOf(at).Rollup(model.Quarter)
+		key := surveyKey{row[2], p}
+		if out[key] == nil {
+			out[key] = &model.Tally{}
+		}
+		out[key].Add(float64(score), model.NPSCutoffs())
+	}
+	return out
+}
+
+// TestDemoSurveyMetrics: LoadDemo defines the survey's metrics as the
+// generator does.
+func TestDemoSurveyMetrics(t *testing.T) {
+	if got, want := assets.DemoSurveyMetrics(), gen.SurveyMetrics(); !reflect.DeepEqual(got, want) {
+		t.Errorf("assets.DemoSurveyMetrics() = %+v, the generator's %+v", got, want)
+	}
+}
+
+// TestDemoSurvey checks the survey batch: a few hundred answers per unit
+// and quarter, every unit and quarter of the scorecard, and an NPS inside
+// the demo's realistic range.
+func TestDemoSurvey(t *testing.T) {
+	f := openDemo(t)
+	tallies := surveyTallies(t, f)
+	if len(tallies) != len(gen.Units)*gen.Quarters {
+		t.Errorf("the survey covers %d unit-quarters, want %d", len(tallies), len(gen.Units)*gen.Quarters)
+	}
+	for key, tl := range tallies {
+		e, ok := tl.Estimate(model.AggregationNPS)
+		if !ok || e.N < 200 || e.N > 400 {
+			t.Errorf("%s %s: %d answers, want a few hundred", key.unit, key.period, e.N)
+		}
+		if e.Value < -10 || e.Value > 55 {
+			t.Errorf("%s %s: NPS %.1f, want -10..55", key.unit, key.period, e.Value)
+		}
+	}
 }
 
 func cmpFloat(a, b float64) int {
@@ -393,7 +473,10 @@ func TestDemoImports(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sink importerstest.Recorder
-	rep, err := importers.Read(context.Background(), path, importers.Options{}, &sink)
+	// The survey's unit column is mapped, as workspace.LoadDemo maps it.
+	mapping := map[string]importers.Mapping{assets.DemoSurveySheet: {1: importers.RolePeriod, 2: importers.RoleUnit,
+		3: importers.RoleNPS}}
+	rep, err := importers.Read(context.Background(), path, importers.Options{Overrides: mapping}, &sink)
 	if err != nil || !rep.OK() {
 		t.Fatalf("import: %v, problems %v", err, rep.Problems[:min(5, len(rep.Problems))])
 	}
@@ -402,19 +485,39 @@ func TestDemoImports(t *testing.T) {
 		layouts[s.Name] = s.Layout
 	}
 	want := map[string]importers.Layout{gen.SheetReadMe: importers.LayoutSkipped,
-		gen.SheetCatalogue: importers.LayoutCatalogue, gen.SheetScores: importers.LayoutLong}
+		gen.SheetCatalogue: importers.LayoutCatalogue, gen.SheetScores: importers.LayoutLong,
+		gen.SheetSurvey: importers.LayoutSurvey}
 	if !maps.Equal(layouts, want) {
 		t.Errorf("sheets read as %v, want %v", layouts, want)
 	}
 	f := openDemo(t)
-	if got, want := len(sink.Observations), len(demoScores(t, f)); got != want || rep.Skipped != 0 {
+	answers := 0
+	for _, tl := range surveyTallies(t, f) {
+		answers += tl.N
+	}
+	if got, want := len(sink.Observations), len(demoScores(t, f))+answers; got != want || rep.Skipped != 0 {
 		t.Errorf("imported %d values (%d skipped), want all %d", got, rep.Skipped, want)
 	}
+	units := map[string]bool{}
+	for _, o := range sink.Observations {
+		if o.Metric == "NPS" {
+			units[o.Unit] = true
+		}
+	}
+	if len(units) != len(gen.Units) {
+		t.Errorf("NPS answers of units %v, want each of %v", slices.Sorted(maps.Keys(units)), gen.Units)
+	}
 	catalogue := demoCatalogue(t, f)
-	if len(sink.Metrics) != len(catalogue) {
-		t.Fatalf("imported %d metrics, want the catalogue's %d", len(sink.Metrics), len(catalogue))
+	if len(sink.Metrics) != len(catalogue)+1 {
+		t.Fatalf("imported %d metrics, want the catalogue's %d and NPS", len(sink.Metrics), len(catalogue))
 	}
 	for _, m := range sink.Metrics {
+		if m.Name == "NPS" {
+			if m.Aggregation != model.AggregationNPS || !m.FromAnswers() {
+				t.Errorf("NPS imported as %+v, want computed from answers", m)
+			}
+			continue
+		}
 		i := slices.IndexFunc(catalogue, func(c model.Metric) bool { return c.Name == m.Name })
 		if i < 0 || catalogue[i].Discipline != m.Discipline || catalogue[i].Thresholds != m.Thresholds ||
 			catalogue[i].Scale != m.Scale || catalogue[i].Direction != m.Direction {

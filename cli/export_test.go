@@ -15,13 +15,16 @@ func TestExportCommand(t *testing.T) {
 	if code, _, errOut := cxdash(t, "demo", "--db", db); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
+	// The demo holds 30 reported metrics for 3 units and 12 quarters (1080
+	// values) and its survey's NPS answers, one observation each (3731 of
+	// them Online's).
 	for _, tc := range []struct {
 		flag, file string
 		args       []string
 		out        string
 		check      func(t *testing.T, path string)
 	}{
-		{"--xlsx", "report.xlsx", nil, "Excel report of all units, 1116 observations", func(t *testing.T, path string) {
+		{"--xlsx", "report.xlsx", nil, "Excel report of all units, 11969 observations", func(t *testing.T, path string) {
 			f, err := excelize.OpenFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -37,10 +40,10 @@ func TestExportCommand(t *testing.T) {
 				t.Error("the HTML report lacks its title or unit")
 			}
 		}},
-		{"--csv", "online.csv", []string{"--unit", "Online"}, "CSV of the observations of Online, 372 observations", func(t *testing.T, path string) {
+		{"--csv", "online.csv", []string{"--unit", "Online"}, "CSV of the observations of Online, 4091 observations", func(t *testing.T, path string) {
 			b, _ := os.ReadFile(path)
-			if n := strings.Count(string(b), "\n"); n != 373 {
-				t.Errorf("%d lines, want a header and 372 observations", n)
+			if n := strings.Count(string(b), "\n"); n != 4092 {
+				t.Errorf("%d lines, want a header and 4091 observations", n)
 			}
 		}},
 	} {

@@ -42,6 +42,11 @@ type ImportOptions struct {
 	// them out (DESIGN.md, "Batches").
 	Period model.Period
 	Unit   string
+
+	// define are metrics put in the batch before the file is read, when
+	// the workspace has no metric of their name (LoadDemo's metrics from
+	// answers, which no catalogue sheet can define).
+	define []model.Metric
 }
 
 // ImportFile imports one file as one batch in one transaction: every value
@@ -71,7 +76,7 @@ func (w *Workspace) ImportFile(ctx context.Context, path string, opt ImportOptio
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return res, err
 	}
-	opts, err := w.readOptions(ctx, opt)
+	opts, defs, err := w.readOptions(ctx, opt)
 	if err != nil {
 		return res, err
 	}
@@ -91,6 +96,11 @@ func (w *Workspace) ImportFile(ctx context.Context, path string, opt ImportOptio
 		res.Batch, res.Duplicate = b, true
 		return res, nil
 	}
+	for _, m := range defs {
+		if err := tx.PutMetric(ctx, m); err != nil {
+			return res, err
+		}
+	}
 	pipe := NewPipeline(ctx, tx) // parse and insert overlap (pipeline.go)
 	res.Result, err = importers.Read(ctx, path, opts, pipe)
 	if cerr := pipe.Close(); err == nil {
@@ -107,15 +117,23 @@ func (w *Workspace) ImportFile(ctx context.Context, path string, opt ImportOptio
 }
 
 // readOptions gives the importer the workspace's catalogue and the mappings
-// users chose before.
-func (w *Workspace) readOptions(ctx context.Context, opt ImportOptions) (importers.Options, error) {
+// users chose before. The metrics of opt.define that the workspace lacks
+// join the catalogue, and are returned to be put in the batch first.
+func (w *Workspace) readOptions(ctx context.Context, opt ImportOptions) (importers.Options, []model.Metric, error) {
 	metrics, err := w.st.Metrics(ctx)
 	if err != nil {
-		return importers.Options{}, err
+		return importers.Options{}, nil, err
 	}
 	catalogue := make(map[string]model.Metric, len(metrics))
 	for _, m := range metrics {
 		catalogue[model.MetricKey(m.Name)] = m
+	}
+	var defs []model.Metric
+	for _, m := range opt.define {
+		if _, known := catalogue[model.MetricKey(m.Name)]; !known {
+			catalogue[model.MetricKey(m.Name)] = m
+			defs = append(defs, m)
+		}
 	}
 	return importers.Options{
 		Catalogue: func(name string) (model.Metric, bool) {
@@ -130,7 +148,7 @@ func (w *Workspace) readOptions(ctx context.Context, opt ImportOptions) (importe
 		TempDir:   w.tempDir(),
 		Period:    opt.Period,
 		Unit:      strings.TrimSpace(opt.Unit),
-	}, nil
+	}, defs, nil
 }
 
 // tempDir is where an import may unpack large sheets: beside the workspace

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"cxdash/assets"
+	"cxdash/importers"
 	"cxdash/model"
 	"cxdash/store"
 )
@@ -50,6 +51,15 @@ func (w *Workspace) IsServer() bool { return store.IsServer(w.st.Path()) }
 // DemoFileName is the name the bundled demo workbook is imported under.
 const DemoFileName = "cxdash-demo.xlsx"
 
+// demoMapping reads the demo's survey sheet as a user would map it in the
+// import preview: the unit from its Business unit column, which the
+// importer only offers as a candidate. The workspace remembers it, as it
+// remembers any mapping a user chose. The survey's NPS is defined by
+// assets.DemoSurveyMetrics, put in the same batch.
+var demoMapping = map[string]importers.Mapping{
+	assets.DemoSurveySheet: {1: importers.RolePeriod, 2: importers.RoleUnit, 3: importers.RoleNPS},
+}
+
 // LoadDemo imports the bundled demo workbook. With ifEmpty it does nothing
 // when the workspace already holds data.
 func (w *Workspace) LoadDemo(ctx context.Context, ifEmpty bool) (ImportResult, error) {
@@ -71,7 +81,7 @@ func (w *Workspace) LoadDemo(ctx context.Context, ifEmpty bool) (ImportResult, e
 	if err := os.WriteFile(path, assets.DemoWorkbook, 0o600); err != nil {
 		return ImportResult{}, err
 	}
-	res, err := w.ImportFile(ctx, path, ImportOptions{})
+	res, err := w.ImportFile(ctx, path, ImportOptions{Overrides: demoMapping, define: assets.DemoSurveyMetrics()})
 	if err != nil {
 		return res, err
 	}

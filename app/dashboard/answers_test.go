@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -112,11 +113,19 @@ func (t *answerTile) renderer() *answerRenderer {
 	return test.WidgetRenderer(t).(*answerRenderer)
 }
 
-func TestDemoTilesAreChartTiles(t *testing.T) {
+// TestDemoTiles: the demo's NPS comes from its survey answers, so its tile
+// is the answer tile with n and the margin of error; the other headline
+// KPIs are reported values, shown by chart tiles.
+func TestDemoTiles(t *testing.T) {
 	d, _ := testScreen(t, true)
 	for i, a := range d.answerTiles {
-		if a.Visible() {
-			t.Errorf("tile %d of the demo, which has no answers, is an answer tile", i)
+		if a.Visible() != (i == 0) || (i > 0 && !d.kpis[i].Visible()) {
+			t.Errorf("tile %d of the demo: answer tile visible %v, chart tile visible %v; want only NPS (tile 0) from answers",
+				i, a.Visible(), d.kpis[i].Visible())
 		}
+	}
+	title, _, _, _, sample := d.answerTiles[0].texts()
+	if title != "NPS (points)" || !strings.HasPrefix(sample, "n ") || !strings.Contains(sample, " · ±") {
+		t.Errorf("the demo's NPS tile is %q with %q, want NPS (points) with n and ±", title, sample)
 	}
 }

@@ -144,8 +144,8 @@ func TestDisciplineUnitFilterChangesTheNumbers(t *testing.T) {
 	d, s := testScreen(t, true)
 	d.Show(model.Strategy)
 	settle(t, d)
-	selectMetric(t, d, "NPS")
-	allScore, allValue := d.score.Text, d.metrics.cell(d.rowOf("NPS"), 1)
+	selectMetric(t, d, "Retention %")
+	allScore, allValue := d.score.Text, d.metrics.cell(d.rowOf("Retention %"), 1)
 
 	// As the filter bar does when Online is chosen.
 	f := s.Filters()
@@ -156,11 +156,11 @@ func TestDisciplineUnitFilterChangesTheNumbers(t *testing.T) {
 		t.Fatalf("filters %+v", s.Filters())
 	}
 	assertMatchesModel(t, d, s, model.Strategy)
-	if d.score.Text == allScore || d.metrics.cell(d.rowOf("NPS"), 1) == allValue {
-		t.Errorf("the unit filter left the numbers as they were: %q, NPS %q", d.score.Text, allValue)
+	if d.score.Text == allScore || d.metrics.cell(d.rowOf("Retention %"), 1) == allValue {
+		t.Errorf("the unit filter left the numbers as they were: %q, Retention %% %q", d.score.Text, allValue)
 	}
-	if d.metric != "NPS" || len(d.obs.res.rows) != 1 || d.obs.res.rows[0].Unit != "Online" {
-		t.Errorf("for Online the NPS observations are %+v, want Online's one", d.obs.res.rows)
+	if d.metric != "Retention %" || len(d.obs.res.rows) != 1 || d.obs.res.rows[0].Unit != "Online" {
+		t.Errorf("for Online the Retention %% observations are %+v, want Online's one", d.obs.res.rows)
 	}
 	ds := score(t, s, model.Strategy)
 	if d.explain.Text != ds.Explain || !strings.Contains(ds.Explain, "Online") {
@@ -182,7 +182,7 @@ func TestDisciplineShowsReplacedObservations(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "correction.xlsx")
 	wb := excelize.NewFile()
 	for i, row := range [][]any{{"Period", "Unit", "Discipline", "Metric", "Value"},
-		{"2026-Q3", "Online", "Strategy", "NPS", 55}} {
+		{"2026-Q3", "Online", "Strategy", "Retention %", 95}} {
 		if err := wb.SetSheetRow("Sheet1", "A"+strconv.Itoa(i+1), &row); err != nil {
 			t.Fatal(err)
 		}
@@ -198,20 +198,20 @@ func TestDisciplineShowsReplacedObservations(t *testing.T) {
 	s.SetFilters(workspace.Filters{Unit: "Online", Gran: model.Quarter})
 	d.Show(model.Strategy)
 	settle(t, d)
-	selectMetric(t, d, "NPS")
+	selectMetric(t, d, "Retention %")
 	rows := d.obs.res.rows
 	if len(rows) != 2 {
-		t.Fatalf("%d observations of NPS for Online in Q3 2026, want the old and the new", len(rows))
+		t.Fatalf("%d observations of Retention %% for Online in Q3 2026, want the old and the new", len(rows))
 	}
-	if d.obs.cell(0, 3) != "Yes" || d.obs.cell(0, 4) != "correction.xlsx" || d.obs.cell(0, 6) != "E2" || rows[0].Value != 55 {
+	if d.obs.cell(0, 3) != "Yes" || d.obs.cell(0, 4) != "correction.xlsx" || d.obs.cell(0, 6) != "E2" || rows[0].Value != 95 {
 		t.Errorf("first row: %q %q %q %v, want the correction counted", d.obs.cell(0, 3), d.obs.cell(0, 4), d.obs.cell(0, 6), rows[0].Value)
 	}
 	want := "Replaced by batch " + strconv.FormatInt(res.Batch.ID, 10)
 	if d.obs.cell(1, 3) != want || d.obs.cell(1, 4) != workspace.DemoFileName {
 		t.Errorf("second row: %q from %q, want %q from the demo", d.obs.cell(1, 3), d.obs.cell(1, 4), want)
 	}
-	if got := d.metrics.cell(d.rowOf("NPS"), 1); got != "55.0 points" {
-		t.Errorf("NPS for Online shows %q, want the corrected 55.0 points", got)
+	if got := d.metrics.cell(d.rowOf("Retention %"), 1); got != "95.0%" {
+		t.Errorf("Retention %% for Online shows %q, want the corrected 95.0%%", got)
 	}
 	if !strings.Contains(d.obs.title.Text(), "1 replaced by a later import") {
 		t.Errorf("observations title %q does not say one was replaced", d.obs.title.Text())

@@ -149,8 +149,12 @@ func assertMatchesModel(t *testing.T, d *Screen, s *screen.Session, key string) 
 			t.Errorf("row %d\n got %+v\nwant %+v", i, got, ms)
 		}
 		f := d.metrics.rows[i].format
-		for col, want := range map[int]string{0: ms.Metric, 1: f.String(ms.Value),
-			2: charts.ScoreFormat.String(ms.Score), 5: strconv.Itoa(ms.Rows)} {
+		value, rows := f.String(ms.Value), strconv.Itoa(ms.Rows)
+		if ms.Answers { // the demo's NPS: its margin of error and its answers
+			value, rows = screen.ValueWithMargin(ms.Estimate, f), model.FormatCount(ms.Estimate.N)
+		}
+		for col, want := range map[int]string{0: ms.Metric, 1: value,
+			2: charts.ScoreFormat.String(ms.Score), 5: rows} {
 			if got := d.metrics.cell(i, col); got != want {
 				t.Errorf("row %d (%s) column %s shows %q, want %q", i, ms.Metric, metricColumns[col].Title, got, want)
 			}

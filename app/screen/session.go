@@ -40,7 +40,11 @@ type Session struct {
 	LiveInterval time.Duration
 
 	mu      sync.Mutex
-	loadSeq int // the latest reload; older results are dropped
+	loadSeq int  // the latest reload; older results are dropped
+	loading bool // the latest reload has not been shown yet
+	// waiting are the channels of the reloads not shown yet: closed when
+	// the newest is, since it shows data at least as new as they asked for.
+	waiting []chan struct{}
 	// shown is the workspace whose data the screens show and the change
 	// mark it had when read: watchChanges compares.
 	shown     *workspace.Workspace
@@ -110,29 +114,40 @@ func (s *Session) SetFilters(f workspace.Filters) {
 }
 
 // Reload rebuilds the state off the UI thread and notifies the screens.
-// The channel is closed once they show it.
+// The channel is closed once they show it, or the state of a later
+// reload that superseded it.
 func (s *Session) Reload() <-chan struct{} {
 	done := make(chan struct{})
 	ws := s.ws
 	s.mu.Lock()
 	s.loadSeq++
 	seq := s.loadSeq
+	s.loading = true
+	s.waiting = append(s.waiting, done)
 	s.mu.Unlock()
 	s.watching.Do(func() { go s.watchChanges(s.ctx, s.LiveInterval) })
 	go func() {
 		mark, _ := ws.ChangeMark(s.ctx) // before reading: the data is at least this new
 		state, err := ws.State(s.ctx)
 		s.Do(func() {
-			defer close(done)
 			s.mu.Lock()
 			stale := seq != s.loadSeq || ws != s.ws
+			var shown []chan struct{}
 			if !stale {
-				s.shown, s.shownMark = ws, mark
+				// Every reload asked for so far is answered by this newer
+				// one: their callers wait for what the screens show.
+				s.shown, s.shownMark, s.loading = ws, mark, false
+				shown, s.waiting = s.waiting, nil
 			}
 			s.mu.Unlock()
 			if stale {
 				return
 			}
+			defer func() {
+				for _, c := range shown {
+					close(c)
+				}
+			}()
 			if err != nil {
 				s.ShowError(fmt.Errorf("could not read the workspace: %w", err))
 				return
@@ -177,9 +192,12 @@ func (s *Session) watchChanges(ctx context.Context, every time.Duration) {
 		case <-t.C:
 		}
 		s.mu.Lock()
-		ws, seen := s.shown, s.shownMark
+		ws, seen, loading := s.shown, s.shownMark, s.loading
 		s.mu.Unlock()
-		if ws == nil {
+		// While a reload is under way its result will carry a newer mark:
+		// starting another would make it stale, and a workspace slower to
+		// read than the interval would then never be shown.
+		if ws == nil || loading {
 			continue
 		}
 		mark, err := ws.ChangeMark(ctx)

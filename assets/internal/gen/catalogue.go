@@ -13,6 +13,9 @@ type demoMetric struct {
 	lo, hi   float64 // KPIs: realistic range of values
 	decimals int     // KPIs: decimals kept when values are rounded
 	outage   float64 // score lost in the outage quarter (0: unaffected)
+	// survey: the KPI comes from survey answers (the Survey responses
+	// sheet), not from the Catalogue and Scores sheets.
+	survey bool
 }
 
 func target(v float64) *float64 { return &v }
@@ -35,6 +38,14 @@ func kpi(name, discipline, unit string, dir model.Direction, t [5]float64, weigh
 	}
 }
 
+// surveyKPI marks a KPI measured from survey answers. It stays in the
+// catalogue list so that the seeded draws of every other metric are the
+// same as before, and its quarterly values are what the answers aim at.
+func surveyKPI(m demoMetric) demoMetric {
+	m.survey = true
+	return m
+}
+
 const (
 	higher = model.HigherBetter
 	lower  = model.LowerBetter
@@ -46,8 +57,8 @@ var demoCatalogue = []demoMetric{
 	level("CX vision documented and communicated", model.Strategy, 2, 4, "Chief Customer Officer"),
 	level("CX strategy linked to business goals", model.Strategy, 1, 4, "Chief Customer Officer"),
 	level("CX investments backed by business cases", model.Strategy, 1, 3.5, "CFO office"),
-	kpi("NPS", model.Strategy, "points", higher, [5]float64{-20, 0, 20, 40, 60}, 2, 40,
-		"Chief Customer Officer", 2.3, -10, 55, 0, 1.1),
+	surveyKPI(kpi("NPS", model.Strategy, "points", higher, [5]float64{-20, 0, 20, 40, 60}, 2, 40,
+		"Chief Customer Officer", 2.3, -10, 55, 0, 1.1)),
 	kpi("Retention %", model.Strategy, "%", higher, [5]float64{70, 80, 85, 90, 95}, 1, 90,
 		"Commercial director", 2.6, 78, 94, 1, 0),
 
@@ -91,11 +102,29 @@ var demoCatalogue = []demoMetric{
 		"HR director", 2.3, -15, 40, 0, 0),
 }
 
-// Metrics returns the demo catalogue.
+// SurveyMetrics returns the metrics the survey's answers make, as the demo
+// defines them (assets.DemoSurveyMetrics must match): the catalogue entry,
+// computed from answers.
+func SurveyMetrics() []model.Metric {
+	var out []model.Metric
+	for _, m := range demoCatalogue {
+		if m.survey {
+			d := m.Metric
+			d.Aggregation, d.Answers, d.Cutoffs = model.AggregationNPS, true, model.NPSCutoffs()
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Metrics returns the demo's Catalogue sheet: every metric but the ones
+// computed from survey answers, whose definition the import makes.
 func Metrics() []model.Metric {
-	out := make([]model.Metric, len(demoCatalogue))
-	for i, m := range demoCatalogue {
-		out[i] = m.Metric
+	var out []model.Metric
+	for _, m := range demoCatalogue {
+		if !m.survey {
+			out = append(out, m.Metric)
+		}
 	}
 	return out
 }

@@ -53,9 +53,32 @@ var (
 	unitPace   = map[string]float64{"Retail": 0.8, "Online": 1.2, "Business": 1.0}
 )
 
-// Scores returns every metric's value for every unit and quarter, in
-// period, unit and catalogue order.
+// Scores returns the Scores sheet: every catalogue metric's value for
+// every unit and quarter, in period, unit and catalogue order. KPIs from
+// survey answers are in the Survey responses sheet instead (Responses).
 func Scores() []Row {
+	var out []Row
+	for _, r := range allScores() {
+		if !surveyMetric(r.Metric) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func surveyMetric(name string) bool {
+	for _, m := range demoCatalogue {
+		if m.Name == name {
+			return m.survey
+		}
+	}
+	return false
+}
+
+// allScores is every metric's value for every unit and quarter, the survey
+// KPIs' included: drawing them all keeps every value the same whichever
+// sheet holds it.
+func allScores() []Row {
 	fw := model.DefaultFramework()
 	periods := make([]model.Period, Quarters)
 	for i, p := 0, FirstPeriod; i < Quarters; i, p = i+1, p.Next() {

@@ -14,6 +14,7 @@ const (
 	SheetReadMe    = "Read me"
 	SheetCatalogue = "Catalogue"
 	SheetScores    = "Scores"
+	SheetSurvey    = "Survey responses"
 	ScoresTitle    = "Acme Group — CX scorecard (demo data)"
 	// ScoresHeaderRow is where the Scores header sits, below the title and
 	// a blank row, so that the importer's header detection is exercised.
@@ -39,6 +40,7 @@ var readMe = []string{
 	"Sheets in this workbook:",
 	"  Catalogue: the metrics, with discipline, unit of measure, direction, scale, thresholds t1..t5, weight, target and owner.",
 	"  Scores: one value per quarter, business unit and metric (the long layout), 2023-Q4 to 2026-Q3.",
+	"  Survey responses: the relationship survey, one row per response (no personal data). NPS is computed from these answers: % of 9-10 minus % of 0-6, with n and a margin of error.",
 	"",
 	"Assessment items (scale: level) are already 1..5 maturity scores. KPIs (scale: thresholds) score 1 at t1, 5 at t5, linearly in between.",
 	"",
@@ -75,6 +77,9 @@ func WriteDemo(w io.Writer) (err error) {
 	if err := writeScores(f, st); err != nil {
 		return fmt.Errorf("demo: %s: %w", SheetScores, err)
 	}
+	if err := writeSurvey(f, st); err != nil {
+		return fmt.Errorf("demo: %s: %w", SheetSurvey, err)
+	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title: "cxdash demo workbook", Creator: "cxdash", LastModifiedBy: "cxdash",
 		Created: fixedTime, Modified: fixedTime, Language: "en-GB",
@@ -89,7 +94,7 @@ func WriteDemo(w io.Writer) (err error) {
 	return err
 }
 
-type styles struct{ title, header int }
+type styles struct{ title, header, stamp int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
@@ -102,6 +107,10 @@ func newStyles(f *excelize.File) (styles, error) {
 		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"0B5563"}},
 		Border: []excelize.Border{{Type: "bottom", Color: "083D44", Style: 1}},
 	}); err != nil {
+		return s, err
+	}
+	stamp := "yyyy-mm-dd hh:mm"
+	if s.stamp, err = f.NewStyle(&excelize.Style{CustomNumFmt: &stamp}); err != nil {
 		return s, err
 	}
 	return s, nil
@@ -149,7 +158,11 @@ func writeCatalogue(f *excelize.File, st styles) error {
 		return err
 	}
 	fw := model.DefaultFramework()
-	for i, m := range demoCatalogue {
+	i := 0
+	for _, m := range demoCatalogue {
+		if m.survey {
+			continue // made by the survey import
+		}
 		d, _ := fw.Discipline(m.Discipline)
 		row := []any{m.Name, d.Name, m.Unit, string(m.Direction), string(m.Scale)}
 		for _, t := range m.Thresholds {
@@ -164,6 +177,7 @@ func writeCatalogue(f *excelize.File, st styles) error {
 		if err := sw.SetRow(cell, row); err != nil {
 			return err
 		}
+		i++
 	}
 	return sw.Flush()
 }
@@ -198,6 +212,39 @@ func writeScores(f *excelize.File, st styles) error {
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, ScoresHeaderRow+1+i)
 		if err := sw.SetRow(cell, []any{r.Period.String(), r.Unit, r.Discipline, r.Metric, r.Value, note}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func writeSurvey(f *excelize.File, st styles) error {
+	if _, err := f.NewSheet(SheetSurvey); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(SheetSurvey)
+	if err != nil {
+		return err
+	}
+	for i, w := range []float64{12, 17, 14, 30, 40} {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(frozen(0, 1)); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", headerRow(SurveyHeader, st.header)); err != nil {
+		return err
+	}
+	for i, r := range Responses() {
+		var reason any
+		if r.Reason != "" {
+			reason = r.Reason
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, 2+i)
+		if err := sw.SetRow(cell, []any{r.ID, excelize.Cell{StyleID: st.stamp, Value: r.Submitted},
+			r.Unit, r.Score, reason}); err != nil {
 			return err
 		}
 	}
