@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"image/color"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,40 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cxdash/app/screen/screentest"
-	"cxdash/workspace"
 )
-
-// dashTestDB makes a workspace file in a temporary folder, with the demo
-// data when demo is set. Its batch gets a fixed import time and user so
-// that screenshots showing them do not change from run to run.
-func dashTestDB(t *testing.T, demo bool) string {
-	t.Helper()
-	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "acme.db")
-	ws, err := workspace.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if demo {
-		if _, err := ws.LoadDemo(ctx, false); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ws.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if demo {
-		raw, err := sql.Open("sqlite", db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
-		if _, err := raw.Exec(`UPDATE batches SET imported_at = '2026-01-15T09:30:00Z', username = 'cxlead'`); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return db
-}
 
 // dashInstallQueue gives the test its own queue of UI updates.
 func dashInstallQueue(t *testing.T) {
@@ -62,7 +27,7 @@ func dashTestUI(t *testing.T, demo bool) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	dashInstallQueue(t)
-	u, err := New(context.Background(), a, dashTestDB(t, demo))
+	u, err := New(context.Background(), a, screentest.DemoFile(t, demo))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,7 @@
 package dashboard
 
 import (
-	"context"
-	"database/sql"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -28,48 +25,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testWorkspace opens a workspace file in a temporary folder, with the
-// demo data when demo is set. Its batch gets a fixed import time and user
-// so that screenshots showing them do not change from run to run.
-func testWorkspace(t *testing.T, demo bool) *workspace.Workspace {
-	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "acme.db")
-	ws, err := workspace.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if demo {
-		if _, err := ws.LoadDemo(ctx, false); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ws.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if demo {
-		raw, err := sql.Open("sqlite", path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
-		if _, err := raw.Exec(`UPDATE batches SET imported_at = '2026-01-15T09:30:00Z', username = 'cxlead'`); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if ws, err = workspace.Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
-	return ws
-}
-
 // testScreen is the dashboard alone in a window the size of the app's, on
 // a workspace with the demo data when demo is set, settled.
 func testScreen(t *testing.T, demo bool) (*Screen, *screen.Session) {
 	t.Helper()
 	var d *Screen
-	s := screentest.Session(t, testWorkspace(t, demo), fyne.NewSize(1240, 780), func(s *screen.Session) fyne.CanvasObject {
+	s := screentest.Session(t, screentest.DemoWorkspace(t, demo), fyne.NewSize(1240, 780), func(s *screen.Session) fyne.CanvasObject {
 		d = New(s)
 		return d.Content()
 	})
@@ -83,13 +44,6 @@ func settle(t *testing.T, d *Screen) {
 	t.Helper()
 	screentest.Wait(t, "the dashboard", d.Idle(), 30*time.Second)
 	screentest.Wait(t, "the overdue actions", d.overdue.Idle(), 30*time.Second)
-}
-
-// recordNavigation records where the screen navigates to.
-func recordNavigation(s *screen.Session) *[]string {
-	var got []string
-	s.Navigate = func(p screen.Place) { got = append(got, p.String()) }
-	return &got
 }
 
 // current is what the model says now and a period before under the
@@ -251,7 +205,7 @@ func TestDashboardDrillsDownToTheDiscipline(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d, s := testScreen(t, true)
 			now, _ := current(t, s)
-			nav := recordNavigation(s)
+			nav := screentest.RecordNavigation(s)
 			c.tap(d, nav)
 			settle(t, d)
 			// The window shows the place; the discipline view's tests check
@@ -293,7 +247,7 @@ func TestDashboardEmptyStateLoadsTheDemo(t *testing.T) {
 	if d.shown != emptyFace {
 		t.Fatalf("an empty workspace shows face %d, want the empty state", d.shown)
 	}
-	nav := recordNavigation(s)
+	nav := screentest.RecordNavigation(s)
 	test.Tap(button(t, d.faces[emptyFace], "Import…"))
 	if len(*nav) != 1 || (*nav)[0] != "import" {
 		t.Errorf("Import… navigated %v", *nav)
@@ -311,7 +265,7 @@ func TestDashboardEmptyStateLoadsTheDemo(t *testing.T) {
 // dashboard trend's legend.
 func TestDashboardTrendLegendOpensTheDiscipline(t *testing.T) {
 	d, s := testScreen(t, true)
-	nav := recordNavigation(s)
+	nav := screentest.RecordNavigation(s)
 	for x := float32(0); x < d.trend.Size().Width && len(*nav) == 0; x += 4 {
 		test.TapAt(d.trend, fyne.NewPos(x, 12))
 	}

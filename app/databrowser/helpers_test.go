@@ -87,7 +87,7 @@ type testObs struct {
 func testBatch(t testing.TB, ws *workspace.Workspace, file string, obs []testObs) workspace.Batch {
 	t.Helper()
 	ctx := context.Background()
-	tx, err := testStore(t, ws).BeginBatch(ctx, store.BatchInfo{File: file, Path: "/data/" + file, SHA256: file, User: "ann"})
+	tx, err := screentest.OpenStore(t, ws).BeginBatch(ctx, store.BatchInfo{File: file, Path: "/data/" + file, SHA256: file, User: "ann"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,16 +259,4 @@ func testLarge(t testing.TB, ws *workspace.Workspace, n int) {
 		}
 	}
 	testBatch(t, ws, "large.xlsx", obs)
-}
-
-// testStore opens a second connection to ws's file, for tests that set up
-// rows the way no screen writes them.
-func testStore(t testing.TB, ws *workspace.Workspace) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), ws.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
 }

@@ -223,7 +223,7 @@ func TestDisciplineEmptyState(t *testing.T) {
 	if d.root.Objects[0] != d.empty {
 		t.Fatal("an empty workspace does not show the empty state")
 	}
-	nav := recordNavigation(s)
+	nav := screentest.RecordNavigation(s)
 	test.Tap(button(t, d.empty, "Import…"))
 	if len(*nav) != 1 || (*nav)[0] != "import" {
 		t.Errorf("Import… navigated %v", *nav)

@@ -1,10 +1,7 @@
 package discipline
 
 import (
-	"context"
-	"database/sql"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -19,7 +16,6 @@ import (
 	"cxdash/app/screen/screentest"
 	"cxdash/charts"
 	"cxdash/model"
-	"cxdash/workspace"
 )
 
 // The screen's background results wait in a queue until a test runs them,
@@ -29,48 +25,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testWorkspace opens a workspace file in a temporary folder, with the
-// demo data when demo is set. Its batch gets a fixed import time and user
-// so that screenshots showing them do not change from run to run.
-func testWorkspace(t *testing.T, demo bool) *workspace.Workspace {
-	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "acme.db")
-	ws, err := workspace.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if demo {
-		if _, err := ws.LoadDemo(ctx, false); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ws.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if demo {
-		raw, err := sql.Open("sqlite", path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
-		if _, err := raw.Exec(`UPDATE batches SET imported_at = '2026-01-15T09:30:00Z', username = 'cxlead'`); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if ws, err = workspace.Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
-	return ws
-}
-
 // testScreen is the discipline view alone in a window the size of the
 // app's, on a workspace with the demo data when demo is set, settled.
 func testScreen(t *testing.T, demo bool) (*Screen, *screen.Session) {
 	t.Helper()
 	var d *Screen
-	s := screentest.Session(t, testWorkspace(t, demo), fyne.NewSize(1240, 780), func(s *screen.Session) fyne.CanvasObject {
+	s := screentest.Session(t, screentest.DemoWorkspace(t, demo), fyne.NewSize(1240, 780), func(s *screen.Session) fyne.CanvasObject {
 		d = New(s)
 		return d.Content()
 	})
@@ -83,13 +43,6 @@ func testScreen(t *testing.T, demo bool) (*Screen, *screen.Session) {
 func settle(t *testing.T, d *Screen) {
 	t.Helper()
 	screentest.Wait(t, "the discipline view", d.Idle(), 30*time.Second)
-}
-
-// recordNavigation records where the screen navigates to.
-func recordNavigation(s *screen.Session) *[]string {
-	var got []string
-	s.Navigate = func(p screen.Place) { got = append(got, p.String()) }
-	return &got
 }
 
 // current is what the model says now under the session's filters.

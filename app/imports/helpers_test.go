@@ -2,9 +2,7 @@ package imports
 
 import (
 	"context"
-	"database/sql"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -26,45 +24,12 @@ func TestMain(m *testing.M) {
 // whatever the time zone the tests run in.
 var testClock = time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)
 
-// demoWorkspace opens a workspace file in a temporary folder with the demo
-// data. Its batch gets a fixed import time and user, so that screenshots
-// showing them do not change from run to run.
-func demoWorkspace(t *testing.T) *workspace.Workspace {
-	t.Helper()
-	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "acme.db")
-	ws, err := workspace.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ws.LoadDemo(ctx, false); err != nil {
-		t.Fatal(err)
-	}
-	if err := ws.Close(); err != nil {
-		t.Fatal(err)
-	}
-	raw, err := sql.Open("sqlite", db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	if _, err := raw.Exec(`UPDATE batches SET imported_at = '2026-01-15T09:30:00Z', username = 'cxlead'`); err != nil {
-		t.Fatal(err)
-	}
-	ws, err = workspace.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
-	return ws
-}
-
 // testScreen shows the import screen alone in a window of the golden
 // images' size, on the demo workspace, with the test clock.
 func testScreen(t *testing.T) (*Screen, *screen.Session) {
 	t.Helper()
 	var i *Screen
-	s := screentest.Session(t, demoWorkspace(t), fyne.NewSize(1240, 780), func(s *screen.Session) fyne.CanvasObject {
+	s := screentest.Session(t, screentest.DemoWorkspace(t, true), fyne.NewSize(1240, 780), func(s *screen.Session) fyne.CanvasObject {
 		s.Clock = func() time.Time { return testClock }
 		i = New(s)
 		return i.Content()

@@ -18,7 +18,6 @@ import (
 	"cxdash/app/screen"
 	"cxdash/app/screen/screentest"
 	"cxdash/model"
-	"cxdash/store"
 	"cxdash/workspace"
 )
 
@@ -46,18 +45,6 @@ func screenOn(t *testing.T, demo bool) (*Screen, *screen.Session) {
 	})
 	wait(t, r.unitLoaded)
 	return r, s
-}
-
-// openStore opens a second connection to ws's file, to read what the
-// screen stored.
-func openStore(t testing.TB, ws *workspace.Workspace) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), ws.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
 }
 
 func (r *Screen) row(t *testing.T, key string) *disciplineRow {
@@ -151,7 +138,7 @@ func TestRejectsBadInput(t *testing.T) {
 			if !r.message.Visible() || r.message.Importance != widget.DangerImportance || !strings.Contains(r.message.Text, c.want) {
 				t.Errorf("message %q (importance %v), want %q", r.message.Text, r.message.Importance, c.want)
 			}
-			if _, err := openStore(t, s.Workspace()).Setting(context.Background(), "framework"); !errors.Is(err, workspace.ErrNotFound) {
+			if _, err := screentest.OpenStore(t, s.Workspace()).Setting(context.Background(), "framework"); !errors.Is(err, workspace.ErrNotFound) {
 				t.Errorf("bad input was saved (%v)", err)
 			}
 		})
