@@ -422,12 +422,17 @@ func (s SurveySummary) Notes() []string {
 // question: what was found and how to map one.
 func noQuestionMessage(l SurveyLayout, p *surveyPlan) string {
 	var found []string
-	first := ""
+	first, role := "", "csat"
+	kpiSeen := false
 	for c, k := range l.Classes {
 		if k.Kind != ColumnAnswer || k.Question == QuestionReason || k.Answers == AnswersText {
 			continue
 		}
-		if first == "" {
+		// The way out names a column whose header asks for a KPI (a
+		// csat_score on an unrecognised scale) rather than the first question.
+		if kind, ok := mapRoleOf(k.Question); ok && !kpiSeen {
+			first, role, kpiSeen = columnLetters(c), kind, true
+		} else if first == "" {
 			first = columnLetters(c)
 		}
 		if len(found) < 4 {
@@ -442,7 +447,33 @@ func noQuestionMessage(l SurveyLayout, p *surveyPlan) string {
 	if len(p.sum.Unread) > 0 {
 		msg += "; " + strings.Join(p.sum.Unread, "; ")
 	}
-	return msg + fmt.Sprintf(": map one with --map %s=csat (or nps, ces, fcr)", first)
+	return msg + fmt.Sprintf(": map one with --map %s=%s (or %s)", first, role, otherRoles(role))
+}
+
+// mapRoleOf is the --map role of a KPI question kind.
+func mapRoleOf(q QuestionKind) (string, bool) {
+	switch q {
+	case QuestionNPS:
+		return "nps", true
+	case QuestionCSAT:
+		return "csat", true
+	case QuestionCES:
+		return "ces", true
+	case QuestionFCR:
+		return "fcr", true
+	}
+	return "", false
+}
+
+// otherRoles lists the KPI roles but role: "nps, ces, fcr".
+func otherRoles(role string) string {
+	var out []string
+	for _, r := range []string{"csat", "nps", "ces", "fcr"} {
+		if r != role {
+			out = append(out, r)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // shortHeader cuts a header to about n characters at a word boundary.

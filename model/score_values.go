@@ -26,6 +26,10 @@ func (s *Scorer) MetricValues(g Granularity, unit, metric string) []MetricValue 
 	units := s.units
 	if unit != "" && !IsAllUnits(unit) {
 		units = []string{unit}
+	} else if len(units) == 1 && units[0] == AllUnits {
+		// Rows that name no unit are the all-units rows themselves: listed
+		// once, not once as a unit and again for all units.
+		units = nil
 	}
 	for _, p := range s.Periods(g) {
 		if unit == "" || !IsAllUnits(unit) {
